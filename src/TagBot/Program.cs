@@ -1,4 +1,10 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+using TagBot.Hosting;
+
+if (args is ["--healthcheck", ..])
+{
+    // The runtime image has no curl: the container's HEALTHCHECK asks the app itself.
+    return await HealthCheck.RunAsync(args.Length > 1 ? args[1] : "http://127.0.0.1:8080/healthz");
+}
+
+await TagBotApp.Build(args).RunAsync();
+return 0;

@@ -1,0 +1,11 @@
+using TagBot.Core.Issues;
+using TagBot.Core.Policies;
+using TagBot.Core.Rosters;
+
+namespace TagBot.Core.Governance;
+
+/// <summary>
+/// Everything a decision reads. <see cref="Warnings"/> carries problems the host met loading the
+/// policy or roster (shown at the top of the status comment, never hidden).
+/// </summary>
+public sealed record DecisionInput(Policy Policy, Roster Roster, IssueSnapshot Issue, DateTimeOffset Now, IReadOnlyList<string> Warnings);

@@ -1,0 +1,7 @@
+namespace TagBot.Core.Proposals;
+
+public enum Stance
+{
+    Support,
+    Object,
+}

@@ -1,0 +1,121 @@
+using Octokit;
+using TagBot.Core.Governance;
+using TagBot.Core.Policies;
+using CoreComment = TagBot.Core.Issues.IssueComment;
+using CoreIssue = TagBot.Core.Issues.IssueSnapshot;
+
+namespace TagBot.GitHub;
+
+/// <summary>
+/// The only place that speaks Octokit for one repository: reads an issue into a core snapshot and
+/// applies the actions of a diff. It decides nothing.
+/// </summary>
+public sealed class IssueGateway(IGitHubClient client, RepositoryName repository, LabelCatalog labelCatalog)
+{
+    private static readonly ApiOptions AllPages = new() { PageSize = 100 };
+
+    public RepositoryName Repository => repository;
+
+    /// <summary>A file on the default branch, or null when it does not exist.</summary>
+    public async Task<string?> ReadFileAsync(string path)
+    {
+        try
+        {
+            var contents = await client.Repository.Content.GetAllContents(repository.Owner, repository.Name, path);
+            return contents.Count == 1 ? contents[0].Content : null;
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The issue, or null when it is gone (deleted, transferred) or is a pull request.</summary>
+    public async Task<Issue?> ReadIssueAsync(int number)
+    {
+        try
+        {
+            var issue = await client.Issue.Get(repository.Owner, repository.Name, number);
+            return issue.PullRequest is null ? issue : null;
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<CoreIssue> ReadSnapshotAsync(Issue issue)
+    {
+        var comments = await client.Issue.Comment.GetAllForIssue(repository.Owner, repository.Name, issue.Number, AllPages);
+        return new CoreIssue(
+            repository.ToString(),
+            issue.Number,
+            issue.Title ?? "",
+            issue.User?.Login ?? "ghost",
+            issue.CreatedAt,
+            issue.State.StringValue == "open",
+            [.. issue.Labels.Select(l => l.Name)],
+            [.. comments.Select(ToCore)],
+            issue.HtmlUrl ?? "");
+    }
+
+    public async Task<IReadOnlyList<int>> OpenIssuesLabelledAsync(string label)
+    {
+        var request = new RepositoryIssueRequest { State = ItemStateFilter.Open, Filter = IssueFilter.All };
+        request.Labels.Add(label);
+        var issues = await client.Issue.GetAllForRepository(repository.Owner, repository.Name, request, AllPages);
+        return [.. issues.Where(i => i.PullRequest is null).Select(i => i.Number)];
+    }
+
+    public async Task AddLabelsAsync(int number, IReadOnlyCollection<string> labels, LabelNames names)
+    {
+        await labelCatalog.EnsureAsync(client, repository, labels, names);
+        await client.Issue.Labels.AddToIssue(repository.Owner, repository.Name, number, [.. labels]);
+    }
+
+    public async Task RemoveLabelAsync(int number, string label)
+    {
+        try
+        {
+            await client.Issue.Labels.RemoveFromIssue(repository.Owner, repository.Name, number, label);
+        }
+        catch (NotFoundException)
+        {
+            // Someone removed it first: the desired state holds.
+        }
+    }
+
+    public Task<Octokit.IssueComment> CreateCommentAsync(int number, string body) =>
+        client.Issue.Comment.Create(repository.Owner, repository.Name, number, body);
+
+    public Task<Octokit.IssueComment> UpdateCommentAsync(long commentId, string body) =>
+        client.Issue.Comment.Update(repository.Owner, repository.Name, commentId, body);
+
+    public async Task ReactAsync(long commentId, ReactionKind kind)
+    {
+        try
+        {
+            var type = kind == ReactionKind.ThumbsUp ? ReactionType.Plus1 : ReactionType.Confused;
+            await client.Reaction.IssueComment.Create(repository.Owner, repository.Name, commentId, new NewReaction(type));
+        }
+        catch (NotFoundException)
+        {
+            // The comment was deleted meanwhile; the next reconcile no longer asks for it.
+        }
+    }
+
+    public Task CloseAsync(int number, bool completed) =>
+        client.Issue.Update(repository.Owner, repository.Name, number, new IssueUpdate
+        {
+            State = ItemState.Closed,
+            StateReason = completed ? ItemStateReason.Completed : ItemStateReason.NotPlanned,
+        });
+
+    private static CoreComment ToCore(Octokit.IssueComment comment) => new(
+        comment.Id,
+        comment.User?.Login ?? "ghost",
+        comment.User is { } user && (user.Type == AccountType.Bot || user.Login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase)),
+        comment.Body ?? "",
+        comment.CreatedAt,
+        comment.HtmlUrl ?? "");
+}

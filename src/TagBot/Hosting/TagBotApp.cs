@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Options;
+using Octokit.Webhooks;
+using Octokit.Webhooks.AspNetCore;
+using TagBot.Configuration;
+using TagBot.GitHub;
+using TagBot.Inbox;
+using TagBot.Inbox.Sqlite;
+using TagBot.Reconcile;
+using TagBot.Webhooks;
+
+namespace TagBot.Hosting;
+
+/// <summary>Wires the thin shell around the core: intake, inbox, worker, sweep and GitHub adapter.</summary>
+public static class TagBotApp
+{
+    /// <summary>GitHub caps webhook payloads at 25 MB; anything larger is refused before it is read.</summary>
+    public const long MaxWebhookBytes = 25 * 1024 * 1024;
+
+    public const string WebhookPath = "/api/github/webhooks";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxWebhookBytes);
+        AddServices(builder.Services, builder.Configuration);
+        var app = builder.Build();
+        MapEndpoints(app);
+        return app;
+    }
+
+    public static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GitHubOptions>().Bind(configuration.GetSection(GitHubOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.WebhookSecret),
+                "GitHub__WebhookSecret is required: without it anyone could post forged events.")
+            .Validate(o => o.AppId > 0, "GitHub__AppId is required (the numeric App ID from the App's settings page).")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.PrivateKey) || !string.IsNullOrWhiteSpace(o.PrivateKeyPath),
+                "GitHub__PrivateKeyPath or GitHub__PrivateKey is required (the App's PEM private key).")
+            .ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
+            .Validate(o => o.Provider is "sqlite", "Storage__Provider must be 'sqlite' (PostgreSQL support is not built yet).")
+            .ValidateOnStart();
+        services.AddOptions<TagBotOptions>().Bind(configuration.GetSection(TagBotOptions.Section))
+            .Validate(o => o.SweepInterval > TimeSpan.Zero, "TagBot__SweepInterval must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<GitHubWebhookOptions>()
+            .Configure<IOptions<GitHubOptions>>((webhook, github) =>
+            {
+                webhook.Secret = github.Value.WebhookSecret;
+                webhook.ExceptionHandler = WebhookErrors.HandleAsync;
+            });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<WebhookMetrics>();
+        services.AddScoped<WebhookEventProcessor, WebhookIntake>();
+
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<IInbox, SqliteInbox>();
+        services.AddSingleton<ILedger, SqliteLedger>();
+
+        services.AddHttpClient(GitHubClientFactory.HttpClientName)
+            .AddResilienceHandler("github", (pipeline, context) =>
+            {
+                var github = context.ServiceProvider.GetRequiredService<IOptions<GitHubOptions>>().Value;
+                GitHubResilience.Configure(pipeline, github.MaxInlineRateLimitWait, context.ServiceProvider.GetRequiredService<TimeProvider>());
+            });
+        services.AddSingleton<GitHubClientFactory>();
+        services.AddSingleton<LabelCatalog>();
+        services.AddSingleton<BotIdentity>();
+
+        services.AddSingleton<WorkSignal>();
+        services.AddSingleton<GovernanceSources>();
+        services.AddSingleton<IssueDiff>();
+        services.AddSingleton<Reconciler>();
+        services.AddHostedService<ReconcileWorker>();
+        services.AddSingleton<Sweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<Sweeper>());
+    }
+
+    public static void MapEndpoints(WebApplication app)
+    {
+        app.Use(RefuseOversizedBodies);
+        app.MapGitHubWebhooks(WebhookPath);
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/readyz", async (IInbox inbox, CancellationToken cancellationToken) =>
+            await inbox.PingAsync(cancellationToken) ? Results.Text("ready") : Results.Text("storage unreachable", statusCode: 503));
+    }
+
+    /// <summary>
+    /// A declared oversized body is refused before a byte is read; an undeclared (chunked) one is
+    /// cut off by the server's body limit while it streams in.
+    /// </summary>
+    private static Task RefuseOversizedBodies(HttpContext context, Func<Task> next)
+    {
+        if (context.Request.ContentLength > MaxWebhookBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Task.CompletedTask;
+        }
+
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxWebhookBytes;
+        }
+
+        return next();
+    }
+}

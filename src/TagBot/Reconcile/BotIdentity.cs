@@ -1,0 +1,41 @@
+using TagBot.GitHub;
+
+namespace TagBot.Reconcile;
+
+/// <summary>
+/// TagBot's own login (<c>slug[bot]</c>), learned once from <c>GET /app</c>. Deliveries caused only
+/// by TagBot's own actions are skipped: reconciling them would change nothing, but costs requests.
+/// </summary>
+public sealed class BotIdentity(GitHubClientFactory clients, ILogger<BotIdentity> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private string? _login;
+
+    public async Task<string?> LoginAsync()
+    {
+        if (_login is not null)
+        {
+            return _login;
+        }
+
+        await _gate.WaitAsync();
+        try
+        {
+            if (_login is null)
+            {
+                var app = await clients.ForApp().GitHubApps.GetCurrent();
+                _login = app.Slug + "[bot]";
+            }
+        }
+        catch (Exception e) when (e is Octokit.ApiException or HttpRequestException)
+        {
+            logger.LogWarning(e, "Could not read the App's identity; own events will be reconciled (harmless, costs requests)");
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        return _login;
+    }
+}

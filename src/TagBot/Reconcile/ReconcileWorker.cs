@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Options;
+using Octokit;
+using TagBot.Configuration;
+using TagBot.Inbox;
+
+namespace TagBot.Reconcile;
+
+/// <summary>
+/// Drains the inbox: several loops run in parallel, each owning one issue's lane at a time, so
+/// events of one issue are processed in order and different issues concurrently. A failure frees
+/// the lane and retries later; a crash leaves the lease to expire, and the work is done again.
+/// </summary>
+public sealed partial class ReconcileWorker(
+    IInbox inbox,
+    Reconciler reconciler,
+    WorkSignal signal,
+    IOptions<TagBotOptions> options,
+    TimeProvider clock,
+    ILogger<ReconcileWorker> logger) : BackgroundService
+{
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, options.Value.Workers).Select(_ => Task.Run(() => LoopAsync(stoppingToken), stoppingToken)));
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            WorkBatch? batch = null;
+            try
+            {
+                batch = await inbox.ClaimAsync(_owner, settings.LeaseDuration, stoppingToken);
+                if (batch is null)
+                {
+                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                    continue;
+                }
+
+                await reconciler.ProcessAsync(batch, stoppingToken);
+                await inbox.CompleteAsync(batch, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (batch is not null)
+            {
+                var retryAt = RetryAt(e, batch.Attempt);
+                var giveUp = batch.Attempt >= settings.MaxAttempts;
+                LogFailed(logger, e, batch.Lane, batch.Attempt, retryAt);
+                await TryAsync(() => inbox.FailAsync(batch, e.Message, retryAt, giveUp, CancellationToken.None));
+            }
+            catch (Exception e)
+            {
+                // The store itself failed: back off rather than spin.
+                LogStoreFailed(logger, e);
+                await Task.Delay(settings.PollInterval * 5, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>Rate limits say when to come back; anything else backs off exponentially, capped at 10 minutes.</summary>
+    private DateTimeOffset RetryAt(Exception error, int attempt)
+    {
+        var now = clock.GetUtcNow();
+        return error switch
+        {
+            RateLimitExceededException limit => limit.Reset > now ? limit.Reset.AddSeconds(1) : now.AddMinutes(1),
+            SecondaryRateLimitExceededException secondary => now + (RetryAfter(secondary) ?? TimeSpan.FromMinutes(1)),
+            ApiException { StatusCode: (System.Net.HttpStatusCode)429 } tooMany => now + (RetryAfter(tooMany) ?? TimeSpan.FromMinutes(1)),
+            _ => now + TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, Math.Min(attempt, 10)))),
+        };
+    }
+
+    private static TimeSpan? RetryAfter(ApiException error) =>
+        error.HttpResponse?.Headers is { } headers && headers.TryGetValue("Retry-After", out var value) && int.TryParse(value, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
+
+    private async Task TryAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception e)
+        {
+            LogStoreFailed(logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconcile of {Lane} failed (attempt {Attempt}); retry at {RetryAt}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string lane, int attempt, DateTimeOffset retryAt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The inbox store failed")]
+    private static partial void LogStoreFailed(ILogger logger, Exception exception);
+}

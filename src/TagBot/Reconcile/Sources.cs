@@ -1,0 +1,7 @@
+using TagBot.Core.Policies;
+using TagBot.Core.Rosters;
+
+namespace TagBot.Reconcile;
+
+/// <summary>The policy (null when none is valid), the roster, and what went wrong loading them.</summary>
+public sealed record Sources(Policy? Policy, Roster Roster, IReadOnlyList<string> Warnings);

@@ -1,0 +1,20 @@
+namespace TagBot.Reconcile;
+
+/// <summary>Wakes idle workers as soon as the intake stores something, instead of at the next poll.</summary>
+public sealed class WorkSignal
+{
+    private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
+
+    public void Notify() => _signal.Release();
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _signal.WaitAsync(timeout, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Octokit.Webhooks;
+using Octokit.Webhooks.Events;
+using TagBot.Inbox;
+using TagBot.Reconcile;
+
+namespace TagBot.Webhooks;
+
+/// <summary>
+/// Runs inline, before the 2xx: turns a verified delivery into inbox rows and returns. Nothing
+/// here talks to GitHub or decides governance; the worker reconciles the issue later.
+/// </summary>
+public sealed partial class WebhookIntake(IInbox inbox, WorkSignal signal, TimeProvider clock, WebhookMetrics metrics, ILogger<WebhookIntake> logger)
+    : WebhookEventProcessor
+{
+    public override async ValueTask ProcessWebhookAsync(WebhookHeaders headers, WebhookEvent webhookEvent, CancellationToken cancellationToken = default)
+    {
+        var deliveryId = headers.Delivery;
+        if (string.IsNullOrWhiteSpace(deliveryId))
+        {
+            throw new MalformedDeliveryException("X-GitHub-Delivery header is missing.");
+        }
+
+        var eventName = headers.Event ?? "";
+        var routes = DeliveryRouter.Route(deliveryId, eventName, webhookEvent, clock.GetUtcNow());
+        if (routes.Count == 0)
+        {
+            metrics.Delivery(eventName, webhookEvent.Action, "ignored");
+            return;
+        }
+
+        var added = 0;
+        foreach (var delivery in routes)
+        {
+            if (await inbox.TryAddAsync(delivery, cancellationToken))
+            {
+                added++;
+            }
+        }
+
+        if (added > 0)
+        {
+            signal.Notify();
+        }
+
+        var outcome = added == 0 ? "duplicate" : "stored";
+        metrics.Delivery(eventName, webhookEvent.Action, outcome);
+        LogStored(logger, deliveryId, eventName, webhookEvent.Action, routes[0].Repository, routes[0].IssueNumber, outcome);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} {Event}.{Action} for {Repository}#{Issue}: {Outcome}")]
+    private static partial void LogStored(ILogger logger, string deliveryId, string @event, string? action, string repository, int? issue, string outcome);
+}
