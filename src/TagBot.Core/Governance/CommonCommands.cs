@@ -11,7 +11,7 @@ public static class CommonCommands
     {
         HelpCommand => Verdict.Apply(comment, command, help()),
         StatusCommand => Verdict.Apply(comment, command),
-        MalformedCommand m => Verdict.Refuse(comment, command, $"{m.Problem} Usage: {Markdown.Code(m.Usage)}."),
+        MalformedCommand m => Verdict.Refuse(comment, command, $"{m.Problem} {m.Usage}"),
         MisplacedCommand m => Verdict.Refuse(comment, command, Misplaced(m)),
         _ => null,
     };

@@ -1,0 +1,54 @@
+namespace TagBot.Core.Policies;
+
+/// <summary>How a tie at the cut-off of an election is resolved.</summary>
+public enum TieBreak
+{
+    /// <summary>A chair resolves it with <c>/break-tie</c> (<c>chair</c>).</summary>
+    Chair,
+
+    /// <summary>The earliest nomination wins (<c>earliest-nomination</c>).</summary>
+    EarliestNomination,
+}
+
+/// <summary>The <c>elections:</c> section of <c>.github/tagbot.yml</c> (SPEC §6).</summary>
+/// <param name="Label">Label that makes an issue an election.</param>
+/// <param name="Role">Role an election issue fills, unless its body says <c>role: X</c>; a key of <see cref="Policy.Roles"/>.</param>
+/// <param name="SelfNomination">Whether one may nominate oneself.</param>
+/// <param name="NomineeMustAccept">Whether a nominee must <c>/accept</c> (a self-nomination is its own consent).</param>
+/// <param name="Candidates">Roster roles a nominee must hold; <see cref="Anyone"/> allows everyone.</param>
+/// <param name="SupportRequired">Binding supports a nominee needs to be electable.</param>
+/// <param name="ObjectionsVeto">Whether an open binding objection makes a nominee unelectable.</param>
+/// <param name="TieBreak">How a tie at the cut-off is resolved.</param>
+/// <param name="Reviewers">Extra reviewers of roster pull requests: logins or <c>org/team</c>.</param>
+public sealed record ElectionPolicy(
+    string Label,
+    string Role,
+    bool SelfNomination,
+    bool NomineeMustAccept,
+    IReadOnlyList<string> Candidates,
+    int SupportRequired,
+    bool ObjectionsVeto,
+    TieBreak TieBreak,
+    IReadOnlyList<string> Reviewers)
+{
+    /// <summary>The special <see cref="Candidates"/> value that lets anyone stand.</summary>
+    public const string Anyone = "anyone";
+
+    public IReadOnlyList<string> Candidates { get; init => field = ValueCollections.List(value); } = ValueCollections.List(Candidates);
+
+    public IReadOnlyList<string> Reviewers { get; init => field = ValueCollections.List(value); } = ValueCollections.List(Reviewers);
+
+    public static ElectionPolicy Default { get; } = new(
+        Label: "nomination",
+        Role: "tech_lead",
+        SelfNomination: true,
+        NomineeMustAccept: true,
+        Candidates: ["member", "tech_lead", "chair"],
+        SupportRequired: 1,
+        ObjectionsVeto: false,
+        TieBreak: TieBreak.Chair,
+        Reviewers: []);
+
+    /// <summary>True when <see cref="Candidates"/> contains <c>anyone</c>: every login may be nominated.</summary>
+    public bool AnyoneMayStand => Candidates.Contains(Anyone, StringComparer.Ordinal);
+}

@@ -1,0 +1,28 @@
+namespace TagBot.Core.Policies;
+
+/// <summary>Format of the roster file that roster pull requests edit (SPEC §3).</summary>
+public enum RosterFormat
+{
+    /// <summary>TagBot's own YAML format (<c>tagbot</c>).</summary>
+    Tagbot,
+
+    /// <summary>An entry of cncf/toc's <c>tags.yaml</c> (<c>cncf-toc</c>).</summary>
+    CncfToc,
+
+    /// <summary>Marker-delimited Markdown tables (<c>markdown-table</c>).</summary>
+    MarkdownTable,
+}
+
+/// <summary>The <c>roster:</c> section of <c>.github/tagbot.yml</c>.</summary>
+/// <param name="Path">Repository path of the roster file.</param>
+/// <param name="Format">How the roster file is written.</param>
+/// <param name="Entry">cncf-toc only: the <c>dir</c> of the tags.yaml entry to edit (required then).</param>
+/// <param name="MembersPath">cncf-toc, markdown-table: optional tagbot-format file adding people and members.</param>
+public sealed record RosterSettings(
+    string Path = "governance/roster.yaml",
+    RosterFormat Format = RosterFormat.Tagbot,
+    string? Entry = null,
+    string? MembersPath = null)
+{
+    public static RosterSettings Default { get; } = new();
+}
