@@ -40,6 +40,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"^[ \t]*/(?<verb>[A-Za-z][A-Za-z-]*)(?:\s(?<arguments>.*))?$", RegexOptions.CultureInvariant)]
     private static partial Regex CommandShape();
 
+    /// <summary>The command lines of <paramref name="body"/>, in body order.</summary>
     public static IReadOnlyList<CommandLine> Parse(string body)
     {
         ArgumentNullException.ThrowIfNull(body);
