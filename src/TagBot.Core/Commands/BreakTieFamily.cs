@@ -15,21 +15,8 @@ public sealed class BreakTieFamily() : CommandFamily(Usage)
         "Resolves a tie at the cut-off in favour of @user.",
         "/break-tie @alice");
 
-    public override Command Parse(CommandLine line, IssueKind kind)
-    {
-        var (first, remark) = Words.SplitFirst(line.Arguments);
-        if (first.Length == 0)
-        {
-            return Malformed(line, kind, "Name the nominee who takes the tied seat.");
-        }
-
-        if (!Mention.TryRead(first, out var nominee, out var problem))
-        {
-            return Malformed(line, kind, problem);
-        }
-
-        return Words.Of(remark).Any(Mention.IsMention)
-            ? Malformed(line, kind, "Name exactly one nominee: the one who takes the tied seat.")
-            : new BreakTieCommand(line.LineNumber, line.Text, nominee);
-    }
+    public override Command Parse(CommandLine line, IssueKind kind) =>
+        Mention.TryReadOne(line.Arguments, "who takes the tied seat", out var nominee, out var problem)
+            ? new BreakTieCommand(line.LineNumber, line.Text, nominee)
+            : Malformed(line, kind, problem);
 }

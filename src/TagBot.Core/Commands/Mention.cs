@@ -36,4 +36,31 @@ internal static partial class Mention
                 : $"`{word}` is not an @mention of a GitHub user.";
         return false;
     }
+
+    /// <summary>
+    /// Reads the arguments of a command about exactly one nominee, described by
+    /// <paramref name="whom"/> ("who takes the tied seat"). Text after the mention is a remark,
+    /// but a second mention is refused: it would otherwise be silently ignored.
+    /// </summary>
+    public static bool TryReadOne(
+        string arguments,
+        string whom,
+        [NotNullWhen(true)] out string? login,
+        [NotNullWhen(false)] out string? problem)
+    {
+        var (first, remark) = Words.SplitFirst(arguments);
+        if (first.Length == 0)
+        {
+            (login, problem) = (null, $"Name the nominee {whom}.");
+            return false;
+        }
+
+        if (!TryRead(first, out login, out problem) || !Words.Of(remark).Any(IsMention))
+        {
+            return login is not null;
+        }
+
+        (login, problem) = (null, $"Name one nominee only: the one {whom}.");
+        return false;
+    }
 }

@@ -29,23 +29,8 @@ public sealed class WithdrawFamily() : CommandFamily(OnProposal, OnElection)
             ? ParseOnElection(line, kind)
             : new WithdrawCommand(line.LineNumber, line.Text, null);
 
-    // Text after the nominee is a remark ("/withdraw @alice, I misread"), but a second mention
-    // would be silently ignored, so it is refused instead.
-    private Command ParseOnElection(CommandLine line, IssueKind kind)
-    {
-        var (first, remark) = Words.SplitFirst(line.Arguments);
-        if (first.Length == 0)
-        {
-            return Malformed(line, kind, "Name the nominee your support or objection was about.");
-        }
-
-        if (!Mention.TryRead(first, out var nominee, out var problem))
-        {
-            return Malformed(line, kind, problem);
-        }
-
-        return Words.Of(remark).Any(Mention.IsMention)
-            ? Malformed(line, kind, "Withdraw from one nominee per line: write one `/withdraw @user` line for each.")
-            : new WithdrawCommand(line.LineNumber, line.Text, nominee);
-    }
+    private Command ParseOnElection(CommandLine line, IssueKind kind) =>
+        Mention.TryReadOne(line.Arguments, "your support or objection was about", out var nominee, out var problem)
+            ? new WithdrawCommand(line.LineNumber, line.Text, nominee)
+            : Malformed(line, kind, problem);
 }

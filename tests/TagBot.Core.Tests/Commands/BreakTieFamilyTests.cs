@@ -15,7 +15,7 @@ public class BreakTieFamilyTests
 
     [Theory]
     [InlineData("/break-tie", "Name the nominee who takes the tied seat.")]
-    [InlineData("/break-tie @alice @bob", "Name exactly one nominee: the one who takes the tied seat.")]
+    [InlineData("/break-tie @alice @bob", "Name one nominee only: the one who takes the tied seat.")]
     [InlineData("/break-tie alice", "`alice` is not a mention: write `@alice`.")]
     public void Needs_exactly_one_mention(string line, string problem)
     {

@@ -23,7 +23,7 @@ public class WithdrawFamilyTests
     [Theory]
     [InlineData("/withdraw", "Name the nominee")]
     [InlineData("/withdraw alice", "`alice` is not a mention: write `@alice`.")]
-    [InlineData("/withdraw @alice @bob", "Withdraw from one nominee per line")]
+    [InlineData("/withdraw @alice @bob", "Name one nominee only: the one your support or objection was about.")]
     public void On_an_election_exactly_one_nominee_is_required(string line, string problem)
     {
         var malformed = Malformed(Family, line, IssueKind.Election);
