@@ -19,11 +19,11 @@ public sealed class Authority(Policy policy, Roster roster)
 
     public bool MayTriage(string login) => IsChair(login) || HoldsAny(login, policy.Roles.Keys);
 
-    /// <summary>The roles a person holds, for messages: "chair, member" or "no role".</summary>
+    /// <summary>The roles a person holds, for messages: "`chair`, `member`" or "no role".</summary>
     public string RolesOf(string login)
     {
         var roles = roster.RolesOf(login);
-        return roles.Count == 0 ? "no role" : string.Join(", ", roles);
+        return roles.Count == 0 ? "no role" : List(roles);
     }
 
     public static string List(IEnumerable<string> roles) => string.Join(", ", roles.Select(r => "`" + r + "`"));

@@ -6,7 +6,7 @@ namespace TagBot.Reconcile;
 /// TagBot's own login (<c>slug[bot]</c>), learned once from <c>GET /app</c>. Deliveries caused only
 /// by TagBot's own actions are skipped: reconciling them would change nothing, but costs requests.
 /// </summary>
-public sealed class BotIdentity(GitHubClientFactory clients, ILogger<BotIdentity> logger)
+public sealed class BotIdentity(GitHubClientFactory clients, ILogger<BotIdentity> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _login;
@@ -38,4 +38,6 @@ public sealed class BotIdentity(GitHubClientFactory clients, ILogger<BotIdentity
 
         return _login;
     }
+
+    public void Dispose() => _gate.Dispose();
 }

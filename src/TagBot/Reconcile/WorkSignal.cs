@@ -1,7 +1,7 @@
 namespace TagBot.Reconcile;
 
 /// <summary>Wakes idle workers as soon as the intake stores something, instead of at the next poll.</summary>
-public sealed class WorkSignal
+public sealed class WorkSignal : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
 
@@ -17,4 +17,6 @@ public sealed class WorkSignal
         {
         }
     }
+
+    public void Dispose() => _signal.Dispose();
 }
