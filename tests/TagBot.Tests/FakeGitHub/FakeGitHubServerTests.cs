@@ -127,6 +127,34 @@ public sealed class FakeGitHubServerTests : IAsyncLifetime
         Assert.Equal([Repo], repositories.Repositories.Select(r => r.FullName));
     }
 
+    [Fact]
+    public async Task App_installation_branch_collaborator_and_rate_limit_shapes_deserialize_in_Octokit()
+    {
+        _fake.SetCollaborator(Repo, "carol", "maintain");
+        _fake.AddUser("mallory");
+        var app = FakeGitHubClients.AppClient(_fake);
+        var client = await InstallationClient();
+
+        var installations = await app.GitHubApps.GetAllInstallationsForCurrent();
+        var forRepo = await app.GitHubApps.GetRepositoryInstallationForCurrent(Owner, Name);
+        var branch = await client.Repository.Branch.Get(Owner, Name, "main");
+        var carol = await client.Repository.Collaborator.ReviewPermission(Owner, Name, "carol");
+        var mallory = await client.Repository.Collaborator.ReviewPermission(Owner, Name, "mallory");
+        var limits = await client.RateLimit.GetRateLimits();
+
+        var installation = Assert.Single(installations);
+        Assert.Equal(InstallationId, installation.Id);
+        Assert.Equal(Owner, installation.Account.Login);
+        Assert.Equal(_fake.AppId, installation.AppId);
+        Assert.Equal(InstallationId, forRepo.Id);
+        Assert.Equal(_fake.Branches(Repo).Single().Sha, branch.Commit.Sha);
+        Assert.Equal(("write", "maintain", "carol"), (carol.Permission, carol.RoleName, carol.Collaborator.Login));
+        Assert.Equal("read", mallory.Permission);
+        Assert.Equal(5000, limits.Resources.Core.Limit);
+        Assert.InRange(limits.Resources.Core.Remaining, 4990, 4999);
+        Assert.Equal(limits.Rate.Remaining, limits.Resources.Core.Remaining);
+    }
+
     // ---- contents ------------------------------------------------------------------------------
 
     [Fact]
