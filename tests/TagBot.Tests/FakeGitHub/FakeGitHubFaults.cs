@@ -78,7 +78,7 @@ public sealed class FaultRule
     /// <summary>HTTP method to match, or null for any.</summary>
     public string? Method { get; }
 
-    /// <summary>Prefix of the request path relative to BaseUrl (no leading slash), matched against the URL-decoded path.</summary>
+    /// <summary>Prefix of the request path relative to BaseUrl (no leading slash), matched against the decoded and the raw (escaped) path.</summary>
     public string PathPrefix { get; }
 
     public Fault Fault { get; }
@@ -101,9 +101,9 @@ public sealed class FaultRule
 
     public bool IsConsumed => Remaining <= 0;
 
-    internal bool Matches(string method, string path) =>
+    internal bool Matches(string method, string path, string rawPath) =>
         (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
-        && path.StartsWith(PathPrefix, StringComparison.Ordinal);
+        && (path.StartsWith(PathPrefix, StringComparison.Ordinal) || rawPath.StartsWith(PathPrefix, StringComparison.Ordinal));
 
     internal void MarkApplied() => _applied++;
 
@@ -123,7 +123,7 @@ public sealed class FaultInjector
 
     /// <summary>
     /// Fault the next <paramref name="times"/> requests whose method is <paramref name="method"/>
-    /// (null or "*" for any) and whose decoded path, relative to BaseUrl, starts with <paramref name="pathPrefix"/>.
+    /// (null or "*" for any) and whose path relative to BaseUrl, decoded or raw, starts with <paramref name="pathPrefix"/>.
     /// </summary>
     public FaultRule Add(string? method, string pathPrefix, Fault fault, int times = 1)
     {
@@ -160,14 +160,14 @@ public sealed class FaultInjector
     }
 
     /// <summary>Takes one application of the first matching rule, removing it once used up.</summary>
-    internal Fault? Take(string method, string path)
+    internal Fault? Take(string method, string path, string rawPath)
     {
         lock (_gate)
         {
             for (var i = 0; i < _rules.Count; i++)
             {
                 var rule = _rules[i];
-                if (!rule.Matches(method, path))
+                if (!rule.Matches(method, path, rawPath))
                 {
                     continue;
                 }

@@ -251,7 +251,7 @@ public sealed partial class FakeGitHubServer
         lock (_gate)
         {
             var r = RepoOrThrow(repo);
-            return NewIssue(r, author, title, body, labels ?? [], createdAt ?? Clock()).Number;
+            return NewIssue(r, author, title, body, labels ?? [], createdAt is { } at ? WholeSeconds(at) : Clock()).Number;
         }
     }
 
@@ -311,7 +311,7 @@ public sealed partial class FakeGitHubServer
         lock (_gate)
         {
             var r = RepoOrThrow(repo);
-            return NewComment(r, IssueOrThrow(r, issue), author, body, createdAt ?? Clock()).Id;
+            return NewComment(r, IssueOrThrow(r, issue), author, body, createdAt is { } at ? WholeSeconds(at) : Clock()).Id;
         }
     }
 

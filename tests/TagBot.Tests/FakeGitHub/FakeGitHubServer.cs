@@ -152,10 +152,12 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable, IDisposable
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>The fake's now, truncated to whole seconds like GitHub's timestamps.</summary>
-    internal DateTimeOffset Clock()
+    internal DateTimeOffset Clock() => WholeSeconds(Now());
+
+    private static DateTimeOffset WholeSeconds(DateTimeOffset value)
     {
-        var now = Now().ToUniversalTime();
-        return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var utc = value.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
     }
 
     // ---- pipeline ------------------------------------------------------------------------
@@ -293,7 +295,8 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable, IDisposable
     private async Task InjectFaultsAsync(HttpContext context, RequestDelegate next)
     {
         var path = (context.Request.Path.Value ?? "").TrimStart('/');
-        var fault = Faults.Take(context.Request.Method, path);
+        var rawPath = RawTarget(context).Split('?', 2)[0].TrimStart('/');
+        var fault = Faults.Take(context.Request.Method, path, rawPath);
         if (fault is null)
         {
             await next(context);
