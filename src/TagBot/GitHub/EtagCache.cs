@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Octokit;
-using Octokit.Internal;
 using Octokit.Caching;
+using Octokit.Internal;
 
 namespace TagBot.GitHub;
 

@@ -16,35 +16,43 @@ public sealed class GitHubClientFactory : IDisposable
 
     private static readonly ProductHeaderValue Product = new("TagBot", "1.0");
 
-    private readonly GitHubOptions _options;
+    private readonly IOptions<GitHubOptions> _options;
     private readonly IHttpMessageHandlerFactory _handlers;
-    private readonly AppJwt _jwt;
+    private readonly Lazy<AppJwt> _jwt;
     private readonly ConcurrentDictionary<long, IGitHubClient> _installations = new();
 
     public GitHubClientFactory(IOptions<GitHubOptions> options, IHttpMessageHandlerFactory handlers, TimeProvider clock)
     {
-        _options = options.Value;
+        // Options are read on first use, not here: hosted services are built before the host
+        // validates options, and a missing setting must surface as its validation message.
+        _options = options;
         _handlers = handlers;
-        _jwt = new AppJwt(_options.AppId, _options.ReadPrivateKeyPem(), clock);
+        _jwt = new Lazy<AppJwt>(() => new AppJwt(options.Value.AppId, options.Value.ReadPrivateKeyPem(), clock));
         Tokens = new InstallationTokens(ForApp, clock);
     }
 
     public InstallationTokens Tokens { get; }
 
     /// <summary>A client authenticated as the App itself (JWT), for App-level endpoints only.</summary>
-    public IGitHubClient ForApp() => Create(new InMemoryCredentialStore(new Credentials(_jwt.Create(), AuthenticationType.Bearer)), cache: null);
+    public IGitHubClient ForApp() => Create(new InMemoryCredentialStore(new Credentials(_jwt.Value.Create(), AuthenticationType.Bearer)), cache: null);
 
     /// <summary>A long-lived client for one installation, with its own ETag cache.</summary>
     public IGitHubClient ForInstallation(long installationId) =>
         _installations.GetOrAdd(installationId, id => Create(new InstallationCredentials(Tokens, id), new EtagCache()));
 
-    public void Dispose() => _jwt.Dispose();
+    public void Dispose()
+    {
+        if (_jwt.IsValueCreated)
+        {
+            _jwt.Value.Dispose();
+        }
+    }
 
     private GitHubClient Create(ICredentialStore credentials, EtagCache? cache)
     {
         var connection = new Connection(
             Product,
-            _options.ApiBaseUrl,
+            _options.Value.ApiBaseUrl,
             credentials,
             new HttpClientAdapter(() => _handlers.CreateHandler(HttpClientName)),
             new SimpleJsonSerializer());

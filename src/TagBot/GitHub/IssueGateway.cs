@@ -77,7 +77,8 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
     {
         try
         {
-            await client.Issue.Labels.RemoveFromIssue(repository.Owner, repository.Name, number, label);
+            // Octokit puts the name into the path unescaped: "status/discussion" would be two segments.
+            await client.Issue.Labels.RemoveFromIssue(repository.Owner, repository.Name, number, Uri.EscapeDataString(label));
         }
         catch (NotFoundException)
         {

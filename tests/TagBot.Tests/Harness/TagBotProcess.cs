@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace TagBot.Tests.Harness;
+
+/// <summary>The real TagBot executable as a child process, configured as an operator would: with environment variables.</summary>
+public sealed class TagBotProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private TagBotProcess(Process process) => _process = process;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static TagBotProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TagBot.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var tagbot = new TagBotProcess(new Process { StartInfo = start });
+        tagbot._process.OutputDataReceived += (_, e) => tagbot.Append(e.Data);
+        tagbot._process.ErrorDataReceived += (_, e) => tagbot.Append(e.Data);
+        tagbot._process.Start();
+        tagbot._process.BeginOutputReadLine();
+        tagbot._process.BeginErrorReadLine();
+        return tagbot;
+    }
+
+    /// <summary>Waits for the process to exit on its own; returns its exit code, or null if it is still running.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
