@@ -67,6 +67,7 @@ public static class TagBotApp
         services.AddSingleton<GitHubClientFactory>();
         services.AddSingleton<LabelCatalog>();
         services.AddSingleton<BotIdentity>();
+        services.AddSingleton<InstallationRateLimits>();
 
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<GovernanceSources>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Octokit;
 using TagBot.Configuration;
+using TagBot.GitHub;
 using TagBot.Inbox;
 
 namespace TagBot.Reconcile;
@@ -67,17 +68,13 @@ public sealed partial class ReconcileWorker(
         var now = clock.GetUtcNow();
         return error switch
         {
+            InstallationRateLimitedException limited => limited.Until,
             RateLimitExceededException limit => limit.Reset > now ? limit.Reset.AddSeconds(1) : now.AddMinutes(1),
-            SecondaryRateLimitExceededException secondary => now + (RetryAfter(secondary) ?? TimeSpan.FromMinutes(1)),
-            ApiException { StatusCode: (System.Net.HttpStatusCode)429 } tooMany => now + (RetryAfter(tooMany) ?? TimeSpan.FromMinutes(1)),
+            SecondaryRateLimitExceededException secondary => now + (Reconciler.RetryAfter(secondary) ?? TimeSpan.FromMinutes(1)),
+            ApiException { StatusCode: (System.Net.HttpStatusCode)429 } tooMany => now + (Reconciler.RetryAfter(tooMany) ?? TimeSpan.FromMinutes(1)),
             _ => now + TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, Math.Min(attempt, 10)))),
         };
     }
-
-    private static TimeSpan? RetryAfter(ApiException error) =>
-        error.HttpResponse?.Headers is { } headers && headers.TryGetValue("Retry-After", out var value) && int.TryParse(value, out var seconds)
-            ? TimeSpan.FromSeconds(seconds)
-            : null;
 
     private async Task TryAsync(Func<Task> action)
     {

@@ -16,6 +16,7 @@ public sealed partial class Reconciler(
     LabelCatalog labels,
     IInbox inbox,
     BotIdentity bot,
+    InstallationRateLimits rateLimits,
     TimeProvider clock,
     ILogger<Reconciler> logger)
 {
@@ -23,6 +24,35 @@ public sealed partial class Reconciler(
     {
         var installation = batch.Deliveries.Select(d => d.InstallationId).LastOrDefault(id => id != 0);
         var repository = batch.First.Repository;
+        if (rateLimits.BlockedUntil(installation) is { } until)
+        {
+            throw new InstallationRateLimitedException(installation, until);
+        }
+
+        try
+        {
+            await ProcessForInstallationAsync(batch, installation, repository, cancellationToken);
+        }
+        catch (Octokit.RateLimitExceededException e)
+        {
+            rateLimits.Exhausted(installation, e.Reset);
+            throw;
+        }
+        catch (Octokit.SecondaryRateLimitExceededException e)
+        {
+            rateLimits.Exhausted(installation, clock.GetUtcNow() + (RetryAfter(e) ?? TimeSpan.FromMinutes(1)));
+            throw;
+        }
+    }
+
+    /// <summary>Retry-After of a rate-limit answer, when GitHub gave one.</summary>
+    public static TimeSpan? RetryAfter(Octokit.ApiException error) =>
+        error.HttpResponse?.Headers is { } headers && headers.TryGetValue("Retry-After", out var value) && int.TryParse(value, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
+
+    private async Task ProcessForInstallationAsync(WorkBatch batch, long installation, string repository, CancellationToken cancellationToken)
+    {
         if (batch.First.IssueNumber is not { } number)
         {
             await FanOutAsync(installation, repository, cancellationToken);

@@ -115,6 +115,17 @@ public sealed class GovernanceWorld : IAsyncDisposable
         }
     }
 
+    /// <summary>Webhook deliveries in the SQLite file (sweep work left out), read straight from storage.</summary>
+    public async Task<long> StoredDeliveriesAsync()
+    {
+        await Inbox.InitializeAsync(CancellationToken.None);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM deliveries WHERE event <> 'sweep'";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public async Task SweepAsync()
     {
         await Services.GetRequiredService<Sweeper>().RunOnceAsync(CancellationToken.None);
