@@ -17,7 +17,13 @@ public static partial class DeliveryRouter
 
     public static IReadOnlyList<Delivery> Route(string deliveryId, string eventName, WebhookEvent webhookEvent, DateTimeOffset receivedAt)
     {
-        var installation = webhookEvent.Installation?.Id ?? 0;
+        // Installation events redeclare `installation` with the full model, hiding the base property.
+        var installation = webhookEvent switch
+        {
+            InstallationEvent e => e.Installation.Id,
+            InstallationRepositoriesEvent e => e.Installation.Id,
+            _ => webhookEvent.Installation?.Id ?? 0,
+        };
         var sender = webhookEvent.Sender?.Login;
         var repository = webhookEvent.Repository?.FullName;
 

@@ -20,6 +20,12 @@ public sealed class ProposalWorkflowTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Assert.Empty(GitHub.UnhandledErrors);
+        // Every scenario ends with exactly one status comment on every tracked issue.
+        foreach (var issue in GitHub.Issues(Repo).Where(i => GitHub.Comments(Repo, i.Number).Any(c => Markers.IsStatus(c.Body))))
+        {
+            StatusComment(issue.Number);
+        }
+
         await _world.DisposeAsync();
     }
 
@@ -291,5 +297,27 @@ public sealed class ProposalWorkflowTests : IAsyncLifetime
 
         Assert.Contains("phase: discussion", _world.Labels(issue));
         Assert.DoesNotContain("status/discussion", _world.Labels(issue));
+    }
+
+    [Fact]
+    public async Task Installing_the_App_picks_up_proposals_that_already_exist()
+    {
+        var existing = GitHub.CreateIssue(Repo, "chair-carla", "Older proposal", "body", ["proposal"]);
+        GitHub.AddComment(Repo, existing, "lead-lee", "/support");
+        var payload = Payloads.Load("installation_repositories.added");
+        payload["installation"]!["id"] = GovernanceWorld.Installation;
+        var added = payload["repositories_added"]!.AsArray();
+        added[0]!["full_name"] = Repo;
+        added[0]!["name"] = "tag-security";
+        while (added.Count > 1)
+        {
+            added.RemoveAt(1);
+        }
+
+        await _world.Deliver("installation_repositories", payload.ToJsonString());
+        await _world.IdleAsync();
+
+        Assert.Contains("status/discussion", _world.Labels(existing));
+        Assert.Contains("(1 support, 0 object)", StatusComment(existing).Body, StringComparison.Ordinal);
     }
 }
