@@ -1,3 +1,4 @@
+using TagBot.Cli;
 using TagBot.Hosting;
 
 if (args is ["--healthcheck", ..])
@@ -6,5 +7,4 @@ if (args is ["--healthcheck", ..])
     return await HealthCheck.RunAsync(args.Length > 1 ? args[1] : "http://127.0.0.1:8080/healthz");
 }
 
-await TagBotApp.Build(args).RunAsync();
-return 0;
+return await TagBotCli.RunAsync(args);

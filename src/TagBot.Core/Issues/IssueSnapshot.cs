@@ -12,6 +12,9 @@ public sealed record IssueSnapshot(
     IReadOnlyList<IssueComment> Comments,
     string Url)
 {
+    /// <summary>The issue's description (an election's body may name its role: <c>role: chair</c>).</summary>
+    public string Body { get; init; } = "";
+
     public bool HasLabel(string label) => Labels.Any(l => string.Equals(l, label, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Comments in the order positions are taken: creation time, then id.</summary>

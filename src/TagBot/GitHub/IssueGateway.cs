@@ -56,7 +56,10 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
             issue.State.StringValue == "open",
             [.. issue.Labels.Select(l => l.Name)],
             [.. comments.Select(ToCore)],
-            issue.HtmlUrl ?? "");
+            issue.HtmlUrl ?? "")
+        {
+            Body = issue.Body ?? "",
+        };
     }
 
     public async Task<IReadOnlyList<int>> OpenIssuesLabelledAsync(string label)
