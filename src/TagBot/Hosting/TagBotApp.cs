@@ -4,6 +4,8 @@ using Octokit.Webhooks.AspNetCore;
 using TagBot.Configuration;
 using TagBot.GitHub;
 using TagBot.Inbox;
+using TagBot.Inbox.Postgres;
+using TagBot.Inbox.Sql;
 using TagBot.Inbox.Sqlite;
 using TagBot.Reconcile;
 using TagBot.Webhooks;
@@ -38,7 +40,9 @@ public static class TagBotApp
                 "GitHub__PrivateKeyPath or GitHub__PrivateKey is required (the App's PEM private key).")
             .ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
-            .Validate(o => o.Provider is "sqlite", "Storage__Provider must be 'sqlite' (PostgreSQL support is not built yet).")
+            .Validate(o => o.Provider is "sqlite" or "postgres", "Storage__Provider must be 'sqlite' or 'postgres'.")
+            .Validate(o => o.Provider != "postgres" || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Storage__ConnectionString (an Npgsql connection string) is required with Storage__Provider=postgres.")
             .ValidateOnStart();
         services.AddOptions<TagBotOptions>().Bind(configuration.GetSection(TagBotOptions.Section))
             .Validate(o => o.SweepInterval > TimeSpan.Zero, "TagBot__SweepInterval must be positive.")
@@ -54,9 +58,12 @@ public static class TagBotApp
         services.AddSingleton<WebhookMetrics>();
         services.AddScoped<WebhookEventProcessor, WebhookIntake>();
 
-        services.AddSingleton<SqliteDatabase>();
-        services.AddSingleton<IInbox, SqliteInbox>();
-        services.AddSingleton<ILedger, SqliteLedger>();
+        services.AddSingleton<IStoreDatabase>(sp =>
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "postgres"
+                ? ActivatorUtilities.CreateInstance<PostgresDatabase>(sp)
+                : ActivatorUtilities.CreateInstance<SqliteDatabase>(sp));
+        services.AddSingleton<IInbox, SqlInbox>();
+        services.AddSingleton<ILedger, SqlLedger>();
 
         services.AddHttpClient(GitHubClientFactory.HttpClientName)
             .AddResilienceHandler("github", (pipeline, context) =>

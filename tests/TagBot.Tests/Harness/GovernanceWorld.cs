@@ -122,7 +122,7 @@ public sealed class GovernanceWorld : IAsyncDisposable
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM deliveries WHERE event <> 'sweep'";
+        command.CommandText = "SELECT COUNT(*) FROM tagbot_deliveries WHERE event <> 'sweep'";
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

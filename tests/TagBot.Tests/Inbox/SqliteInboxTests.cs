@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TagBot.Configuration;
 using TagBot.Inbox;
+using TagBot.Inbox.Sql;
 using TagBot.Inbox.Sqlite;
 
 namespace TagBot.Tests.Inbox;
@@ -11,7 +12,7 @@ public sealed class SqliteInboxTests : InboxContractTests
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("tagbot-inbox-");
 
     protected override Task<IInbox> CreateAsync() =>
-        Task.FromResult<IInbox>(new SqliteInbox(Database(), Clock));
+        Task.FromResult<IInbox>(new SqlInbox(Database(), Clock));
 
     private SqliteDatabase Database() =>
         new(Options.Create(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(_directory.FullName, "nested", "tagbot.db")}" }));
@@ -21,7 +22,7 @@ public sealed class SqliteInboxTests : InboxContractTests
     {
         await Inbox.TryAddAsync(new Delivery("kept", "issues", "opened", 1, "o/r", 3, "x", Clock.GetUtcNow()), CancellationToken.None);
 
-        var reopened = new SqliteInbox(Database(), Clock);
+        var reopened = new SqlInbox(Database(), Clock);
 
         Assert.Equal(1, await reopened.PendingCountAsync(CancellationToken.None));
         Assert.False(await reopened.TryAddAsync(new Delivery("kept", "issues", "opened", 1, "o/r", 3, "x", Clock.GetUtcNow()), CancellationToken.None));

@@ -1,14 +1,16 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using TagBot.Configuration;
+using TagBot.Inbox.Sql;
 
 namespace TagBot.Inbox.Sqlite;
 
 /// <summary>Opens connections to the SQLite file in WAL mode and creates the schema.</summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IStoreDatabase
 {
     private const string Schema = """
-        CREATE TABLE IF NOT EXISTS deliveries (
+        CREATE TABLE IF NOT EXISTS tagbot_deliveries (
             delivery_id     TEXT PRIMARY KEY,
             event           TEXT NOT NULL,
             action          TEXT,
@@ -25,19 +27,19 @@ public sealed class SqliteDatabase
             completed_at    INTEGER,
             last_error      TEXT
         );
-        CREATE INDEX IF NOT EXISTS ix_deliveries_pending ON deliveries (received_at) WHERE state = 0;
-        CREATE INDEX IF NOT EXISTS ix_deliveries_lane ON deliveries (lane) WHERE state = 0;
-        CREATE TABLE IF NOT EXISTS lanes (
+        CREATE INDEX IF NOT EXISTS ix_tagbot_deliveries_pending ON tagbot_deliveries (received_at) WHERE state = 0;
+        CREATE INDEX IF NOT EXISTS ix_tagbot_deliveries_lane ON tagbot_deliveries (lane) WHERE state = 0;
+        CREATE TABLE IF NOT EXISTS tagbot_lanes (
             lane        TEXT PRIMARY KEY,
             owner       TEXT NOT NULL,
             lease_until INTEGER NOT NULL
         );
-        CREATE TABLE IF NOT EXISTS ledger (
+        CREATE TABLE IF NOT EXISTS tagbot_ledger (
             lane TEXT NOT NULL,
             key  TEXT NOT NULL,
             PRIMARY KEY (lane, key)
         ) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS documents (
+        CREATE TABLE IF NOT EXISTS tagbot_documents (
             scope    TEXT NOT NULL,
             name     TEXT NOT NULL,
             text     TEXT NOT NULL,
@@ -61,7 +63,7 @@ public sealed class SqliteDatabase
     }
 
     /// <summary>A connection on the ready schema: whoever touches the store first creates it.</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await _schema.Value.WaitAsync(cancellationToken);
         return await OpenRawAsync(cancellationToken);
