@@ -60,7 +60,7 @@ public static class ElectionResult
         }
 
         text.Append("### Tally as of the close\n\n");
-        ElectionText.Nominees(text, tally.Nominees, rules);
+        ElectionText.Nominees(text, tally.Nominees, rules, showIncumbents: false);
         text.Append("### Positions counted\n\n");
         ElectionText.Positions(text, tally.Positions);
         return text.ToString();

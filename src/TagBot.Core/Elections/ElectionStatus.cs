@@ -42,7 +42,7 @@ public static class ElectionStatus
         text.Append("**Triage:** ").Append(TriageText(tally)).Append("\n\n");
 
         text.Append("### Nominees\n\n");
-        ElectionText.Nominees(text, tally.Nominees, rules);
+        ElectionText.Nominees(text, tally.Nominees, rules, showIncumbents: true);
 
         if (tally.Outcome is { } outcome)
         {

@@ -17,6 +17,13 @@ internal static class ElectionText
 
     public static string Cell(string? text) => string.IsNullOrWhiteSpace(text) ? "—" : Markdown.Escape(text);
 
+    /// <summary>
+    /// TagBot's own sentences in a table cell: they may quote commands in backticks, so only what
+    /// would break the table (pipes, line breaks) is escaped. User text goes through <see cref="Markdown.Escape"/>.
+    /// </summary>
+    public static string Safe(string text) =>
+        text.Replace("\r", "", StringComparison.Ordinal).Replace('\n', ' ').Replace("|", "\\|", StringComparison.Ordinal);
+
     /// <summary>The electability rule of the policy, in one sentence.</summary>
     public static string Rule(ElectionPolicy rules) =>
         $"A nominee is electable when {(rules.NomineeMustAccept ? "they have accepted (a self-nomination counts)" : "they have not declined")}, "
@@ -34,11 +41,9 @@ internal static class ElectionText
                 ? $"{nomination.Region} (roster: {roster})"
                 : nomination.Region;
 
-    public static string Nominee(Nomination nomination) =>
-        "@" + nomination.Nominee + (nomination.Incumbent ? " (incumbent)" : "");
-
     /// <summary>The table of nominees: counts and electability.</summary>
-    public static void Nominees(StringBuilder text, IReadOnlyList<NomineeRow> rows, ElectionPolicy rules)
+    /// <param name="showIncumbents">Mark incumbents; the result comment leaves it out, as the mark reads the roster, which the roster pull request changes.</param>
+    public static void Nominees(StringBuilder text, IReadOnlyList<NomineeRow> rows, ElectionPolicy rules, bool showIncumbents)
     {
         if (rows.Count == 0)
         {
@@ -51,14 +56,14 @@ internal static class ElectionText
         foreach (var row in rows)
         {
             var n = row.Nomination;
-            text.Append("| ").Append(Nominee(n))
+            text.Append("| @").Append(n.Nominee).Append(showIncumbents && n.Incumbent ? " (incumbent)" : "")
                 .Append(" | ").Append(Region(n))
                 .Append(" | ").Append(Cell(n.Company))
                 .Append(" | ").Append(Markdown.Link("@" + n.NominatedBy, n.Source.Url))
                 .Append(" | ").Append(Accepted(n, rules))
                 .Append(" | ").Append(row.BindingSupports).Append(" / ").Append(row.NonBindingSupports)
                 .Append(" | ").Append(row.BindingObjections).Append(" / ").Append(row.NonBindingObjections)
-                .Append(" | ").Append(row.Electable ? "yes" : "no: " + Markdown.Escape(string.Join("; ", row.Missing)))
+                .Append(" | ").Append(row.Electable ? "yes" : "no: " + Safe(string.Join("; ", row.Missing)))
                 .Append(" |\n");
         }
 
@@ -126,7 +131,7 @@ internal static class ElectionText
                 var count = supports.TryGetValue(refusal.Candidate.GitHub, out var row) ? row.BindingSupports : refusal.Candidate.Supports;
                 text.Append("| @").Append(refusal.Candidate.GitHub)
                     .Append(" | ").Append(count)
-                    .Append(" | ").Append(Markdown.Escape(refusal.Why))
+                    .Append(" | ").Append(Safe(refusal.Why))
                     .Append(" |\n");
             }
 
@@ -145,7 +150,7 @@ internal static class ElectionText
         foreach (var unmet in allocation.UnmetMinimums)
         {
             text.Append("**Minimum not met:** ").Append(unmet.Region).Append(" needs ").Append(unmet.Minimum)
-                .Append(" and will have ").Append(unmet.Seated).Append(": ").Append(Markdown.Escape(unmet.Why)).Append(".\n\n");
+                .Append(" and will have ").Append(unmet.Seated).Append(": ").Append(Safe(unmet.Why)).Append(".\n\n");
         }
     }
 

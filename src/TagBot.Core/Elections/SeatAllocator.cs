@@ -20,7 +20,7 @@ namespace TagBot.Core.Elections;
 /// nominee who fits the hard limits; one who does not gives way, and the seat passes to the next.
 /// A minimum that still falls short is reported with the reason, never forced.</para>
 /// <para><b>Ties.</b> Two electable nominees with equal supports, one seated and one not, are tied when
-/// swapping them in the order changes who is elected. Each support level with such nominees is one tie;
+/// swapping them in the order makes them trade places (the one left out is seated, the other not). Each support level with such nominees is one tie;
 /// it counts the seats its nominees compete for. Under <see cref="TieBreak.EarliestNomination"/> the
 /// tentative order (earliest nomination first) stands and the tie is reported as resolved; under
 /// <see cref="TieBreak.Chair"/> it stays open, and its nominees are neither elected nor refused, until each
@@ -66,6 +66,13 @@ public static class SeatAllocator
             {
                 var resolved = ties.FirstOrDefault(t => t.Resolved && t.Nominees.Contains(candidate.GitHub, Names));
                 var why = seating.WhyNot(candidate);
+                var pickedOver = order.Where(c => c.Supports == candidate.Supports && seating.IsSeated(c)
+                    && chairPicks.Contains(c.GitHub, Names)).Select(c => c.GitHub).ToList();
+                if (pickedOver.Count > 0)
+                {
+                    why += $" (a chair's `/break-tie` picked {Mentions(pickedOver)})";
+                }
+
                 if (resolved is not null)
                 {
                     why += $" (tied with {Mentions(resolved.Nominees.Where(n => !Names.Equals(n, candidate.GitHub)))}; "
@@ -181,9 +188,12 @@ public static class SeatAllocator
                     continue;
                 }
 
+                // Tied when, with the two swapped, they trade places: the one left out takes the seat.
                 var swapped = order.ToArray();
                 (swapped[i], swapped[j]) = (swapped[j], swapped[i]);
-                if (!Fill(limits, swapped).SameSeatsAs(seating))
+                var (isIn, isOut) = seating.IsSeated(a) ? (a, b) : (b, a);
+                var other = Fill(limits, swapped);
+                if (other.IsSeated(isOut) && !other.IsSeated(isIn))
                 {
                     tied.Add(a.GitHub);
                     tied.Add(b.GitHub);
@@ -282,8 +292,6 @@ public static class SeatAllocator
 
         public bool IsForMinimum(SeatCandidate candidate) => _forMinimum.Contains(candidate.GitHub);
 
-        public bool SameSeatsAs(Seating other) => _seated.Count == other._seated.Count && _seated.Keys.All(other._seated.ContainsKey);
-
         public bool NeedsMinimum(SeatCandidate candidate) => candidate.Region is { } region && _need.GetValueOrDefault(region) > 0;
 
         public string WhyNot(SeatCandidate candidate) => _refused.GetValueOrDefault(candidate.GitHub) ?? "not seated";
@@ -293,14 +301,22 @@ public static class SeatAllocator
         {
             if (_limits.TotalSeats is { } total && _seated.Count >= total)
             {
-                return total == 0 ? "no seat is up" : $"all {Seats(total)} up are filled";
+                return total switch
+                {
+                    0 => "no seat is up",
+                    1 => "the 1 seat up is filled",
+                    _ => $"all {total} seats up are filled",
+                };
             }
 
             if (candidate.Region is { } region && _caps.TryGetValue(region, out var cap) && _newByRegion.GetValueOrDefault(region) >= cap)
             {
-                return cap == 0
-                    ? $"no seat is up in {region}"
-                    : $"all {Seats(cap)} up in {region} are filled";
+                return cap switch
+                {
+                    0 => $"no seat is up in {region}",
+                    1 => $"the 1 seat up in {region} is filled",
+                    _ => $"all {cap} seats up in {region} are filled",
+                };
             }
 
             if (_limits.MaxPerCompany is { } max && CompanyOf(candidate.Company) is { } company
@@ -404,8 +420,6 @@ public static class SeatAllocator
         }
 
         private static string? CompanyOf(string? company) => string.IsNullOrWhiteSpace(company) ? null : company.Trim();
-
-        private static string Seats(int n) => n == 1 ? "1 seat" : $"{n} seats";
 
         private List<string> Holders(string company) =>
             _byCompany.TryGetValue(company, out var holders) ? holders : _byCompany[company] = [];

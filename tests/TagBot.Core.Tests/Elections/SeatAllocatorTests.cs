@@ -52,7 +52,7 @@ public sealed class SeatAllocatorTests
             C("emea-2", "EMEA", null, 2), C("emea-3", "EMEA", null, 1), C("amer", "Americas", null, 0));
 
         Assert.Equal(["apac-1", "emea-1", "emea-2", "amer"], Elected(allocation));
-        Assert.Equal("all 1 seat up in APAC are filled", Refusal(allocation, "apac-2").Why);
+        Assert.Equal("the 1 seat up in APAC is filled", Refusal(allocation, "apac-2").Why);
         Assert.Equal("all 2 seats up in EMEA are filled", Refusal(allocation, "emea-3").Why);
     }
 
@@ -192,7 +192,7 @@ public sealed class SeatAllocatorTests
 
         Assert.False(allocation.HasOpenTie);
         Assert.Equal(["second"], Elected(allocation));
-        Assert.Equal("all 1 seat up in APAC are filled", Refusal(allocation, "first").Why);
+        Assert.Equal("the 1 seat up in APAC is filled (a chair's `/break-tie` picked @second)", Refusal(allocation, "first").Why);
     }
 
     [Fact]
@@ -204,7 +204,7 @@ public sealed class SeatAllocatorTests
         Assert.False(allocation.HasOpenTie);
         Assert.Equal(["earlier"], Elected(allocation));
         Assert.True(Assert.Single(allocation.Ties).Resolved);
-        Assert.Equal("all 1 seat up are filled (tied with @earlier; the earlier nomination wins under `tie_break: earliest-nomination`)",
+        Assert.Equal("the 1 seat up is filled (tied with @earlier; the earlier nomination wins under `tie_break: earliest-nomination`)",
             Refusal(allocation, "later").Why);
     }
 
