@@ -541,7 +541,6 @@ public static class ElectionEngine
                 return missing;
             }
 
-            missing.AddRange(_roleProblem is null ? [] : [_roleProblem]);
             if (rows.Count == 0)
             {
                 missing.Add("nominations: comment `/nominate` to stand, or `/nominate @user` to nominate someone");

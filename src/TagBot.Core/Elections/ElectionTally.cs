@@ -18,7 +18,7 @@ namespace TagBot.Core.Elections;
 /// <param name="TieBreaks">Valid <c>/break-tie</c> picks, in order.</param>
 /// <param name="Provisional">While open: who would be elected if the election closed now (null when the role is unknown or once closed).</param>
 /// <param name="Outcome">Once closed: the result as of the close.</param>
-/// <param name="Missing">What the election still needs (empty once closed with a final result).</param>
+/// <param name="Missing">What the election still needs (empty once closed with a final result); <paramref name="Problems"/> are not repeated here.</param>
 /// <param name="PullRequest">The roster pull request's state, as the host gave it.</param>
 /// <param name="Verdicts">What became of each command, for feedback.</param>
 public sealed record ElectionTally(

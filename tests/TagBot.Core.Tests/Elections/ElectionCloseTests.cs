@@ -260,4 +260,65 @@ public sealed class ElectionCloseTests
         Assert.All(outcome.Seats, s => Assert.Equal("chair", s.Role));
         Assert.Empty(outcome.Allocation.Ties);
     }
+
+    private void WithTechLead(Func<RolePolicy, RolePolicy> change) =>
+        _election.Policy = Policy.Default with
+        {
+            Roles = new Dictionary<string, RolePolicy> { ["chair"] = RolePolicy.Template, ["tech_lead"] = change(Policy.Default.Roles["tech_lead"]) },
+        };
+
+    [Fact]
+    public void Max_per_company_counts_continuing_holders_and_the_seat_passes_to_the_next_nominee()
+    {
+        // lead-lee (Initech, APAC) continues, so with one holder per company member-max (Initech) gives way.
+        WithTechLead(role => role with { MaxPerCompany = 1 });
+        _election.Comment("member-max", "/nominate");
+        _election.Comment("member-kai", "/nominate");
+        _election.Comment("lead-lee", "/support @member-max @member-kai");
+        _election.Comment("lead-eve", "/support @member-max");
+        _election.CommentAt("chair-carla", "/close-election", CloseAt);
+
+        var allocation = _election.Tally().Outcome!.Allocation;
+        Assert.Equal(["member-kai"], ElectionScenario.Elected(allocation));
+        Assert.Equal("gives way to `max_per_company: 1`: Initech would have more than 1 (already @lead-lee)",
+            allocation.NotElected.Single(n => n.Candidate.GitHub == "member-max").Why);
+    }
+
+    [Fact]
+    public void A_regions_minimum_is_met_first_with_continuing_holders_counted()
+    {
+        // 4 seats in all; lead-lee and lead-eve continue, so 2 are up. EMEA needs 2 and has lead-eve.
+        WithTechLead(role => role with { SeatsPerRegion = null, Seats = 4, MinPerRegion = new Dictionary<string, int> { ["EMEA"] = 2 } });
+        _election.Comment("member-mia", "/nominate");
+        _election.Comment("member-amy", "/nominate");
+        _election.Comment("chair-carla", "/nominate");
+        _election.Comment("lead-lee", "/support @member-mia @member-amy @chair-carla");
+        _election.Comment("lead-eve", "/support @member-mia @member-amy");
+        _election.Comment("member-max", "/support @member-mia");
+        _election.CommentAt("chair-carla", "/close-election", CloseAt);
+
+        var tally = _election.Tally();
+        Assert.Equal((4, 2), (tally.SeatsUp!.TotalCap, tally.SeatsUp.TotalUp));
+        var allocation = tally.Outcome!.Allocation;
+        Assert.Equal(["member-mia", "chair-carla"], ElectionScenario.Elected(allocation));
+        Assert.True(allocation.Elected.Single(e => e.Candidate.GitHub == "chair-carla").ForMinimum);
+        Assert.Equal("all 2 seats up are filled", allocation.NotElected.Single().Why);
+        Assert.Empty(allocation.UnmetMinimums);
+    }
+
+    [Fact]
+    public void A_minimum_without_candidates_is_reported_in_the_result()
+    {
+        WithTechLead(role => role with { MinPerRegion = new Dictionary<string, int> { ["Americas"] = 1 } });
+        _election.Comment("member-max", "/nominate");
+        _election.Comment("lead-lee", "/support @member-max");
+        _election.CommentAt("chair-carla", "/close-election", CloseAt);
+
+        var tally = _election.Tally();
+        var unmet = Assert.Single(tally.Outcome!.Allocation.UnmetMinimums);
+        Assert.Equal(("Americas", 1, 0), (unmet.Region, unmet.Minimum, unmet.Seated));
+        Assert.Contains("**Minimum not met:** Americas needs 1 and will have 0: no electable nominee stands in Americas.",
+            ElectionResult.Render(tally), StringComparison.Ordinal);
+        Assert.Equal(ElectionStage.Closed, tally.Stage);
+    }
 }
