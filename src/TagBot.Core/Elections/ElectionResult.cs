@@ -1,0 +1,79 @@
+using System.Text;
+using TagBot.Core.Status;
+
+namespace TagBot.Core.Elections;
+
+/// <summary>
+/// The result comment posted when an election closes (and again when a <c>/break-tie</c> ends a tie):
+/// the tally as of the close, who is elected with their terms, ties, unmet minimums and links to every
+/// counted position.
+/// </summary>
+/// <remarks>
+/// The text is a function of the tally as of the close alone (no clock, no roster pull request state,
+/// no re-election flags that change once the roster is merged), so a retried close posts identical text.
+/// It starts with a hidden marker naming <see cref="Key"/>: the host posts one result comment per key
+/// and never edits it, which makes the posted comment the frozen record of the result.
+/// </remarks>
+public static class ElectionResult
+{
+    private const string MarkerPrefix = "<!-- tagbot:election-result:";
+
+    /// <summary>
+    /// The comment the current result belongs to: the <c>/break-tie</c> that made it final, else the close.
+    /// Null while the election is open.
+    /// </summary>
+    public static long? Key(ElectionTally tally) => tally.Outcome is { } o ? (o.FinalizedBy ?? o.Close.Source).Id : null;
+
+    public static string Marker(long key) => $"{MarkerPrefix}{key} -->";
+
+    /// <summary>Whether <paramref name="body"/> is a result comment of TagBot's.</summary>
+    public static bool IsResult(string body) => body.StartsWith(MarkerPrefix, StringComparison.Ordinal);
+
+    /// <summary>The result comment, or null while the election is open.</summary>
+    public static string? Render(ElectionTally tally)
+    {
+        if (tally.Outcome is not { } outcome || Key(tally) is not { } key)
+        {
+            return null;
+        }
+
+        var rules = tally.Rules;
+        var text = new StringBuilder();
+        text.Append(Marker(key)).Append('\n');
+        text.Append("## Election result: `").Append(tally.Role).Append("` — ")
+            .Append(outcome.IsFinal ? "final" : "tied, waiting for `/break-tie`").Append("\n\n");
+        text.Append("Closed by @").Append(outcome.Close.Chair).Append(" in ").Append(Markdown.Link("this comment", outcome.Close.Source.Url))
+            .Append(" on ").Append(Markdown.Date(outcome.Close.Source.At)).Append(". Nothing after the close changes this result.\n\n");
+        text.Append("**Rule:** ").Append(ElectionText.Rule(rules)).Append("\n\n");
+        if (tally.SeatsUp is { } seats)
+        {
+            text.Append("**Seats up:** ").Append(SeatsLine(seats)).Append("\n\n");
+        }
+
+        ElectionText.TieBreaks(text, tally.TieBreaks);
+        ElectionText.Allocation(text, outcome.Allocation, tally.Nominees, outcome.NewTerm);
+        if (outcome.IsFinal)
+        {
+            text.Append("New terms start ").Append(ElectionText.Day(outcome.TermStart!.Value)).Append(", the UTC date of ")
+                .Append(Markdown.Link("the comment that made the result final", outcome.FinalizedBy!.Url))
+                .Append(". TagBot opens a pull request that updates the roster.\n\n");
+        }
+
+        text.Append("### Tally as of the close\n\n");
+        ElectionText.Nominees(text, tally.Nominees, rules, showIncumbents: false);
+        text.Append("### Positions counted\n\n");
+        ElectionText.Positions(text, tally.Positions);
+        return text.ToString();
+    }
+
+    private static string SeatsLine(SeatsUp seats)
+    {
+        var parts = seats.Regions.Where(r => r.Up is not null).Select(r => $"{r.Region} {r.Up}").ToList();
+        if (seats.TotalUp is { } total)
+        {
+            parts.Add($"{ElectionText.Seats(total)} in all");
+        }
+
+        return parts.Count == 0 ? "no cap (every electable nominee is elected)." : string.Join(", ", parts) + ".";
+    }
+}

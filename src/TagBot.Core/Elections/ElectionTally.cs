@@ -1,0 +1,46 @@
+using TagBot.Core.Governance;
+using TagBot.Core.Policies;
+using TagBot.Core.Proposals;
+
+namespace TagBot.Core.Elections;
+
+/// <summary>The whole computed state of an election at one moment, from which labels, text and the roster change follow.</summary>
+/// <param name="Stage">Open, tied or closed.</param>
+/// <param name="Role">The role elected (from the issue body or <c>elections.role</c>).</param>
+/// <param name="Rules">The election rules applied (<c>elections:</c> of the policy).</param>
+/// <param name="Problems">What stops the election from closing (an unknown role); shown at the top of the status.</param>
+/// <param name="SeatsUp">The seats up; null when the role is unknown.</param>
+/// <param name="Electorate">Whose positions are binding.</param>
+/// <param name="Nominees">Every nomination in nomination order, with counts and electability (as of the close once closed).</param>
+/// <param name="Positions">Each person's current position per nominee, by comment time.</param>
+/// <param name="Uncounted">Positions and commands that do not count (withdrawn, after the close), by comment time.</param>
+/// <param name="Triage">Whether a chair or lead triaged the issue.</param>
+/// <param name="TieBreaks">Valid <c>/break-tie</c> picks, in order.</param>
+/// <param name="Provisional">While open: who would be elected if the election closed now (null when the role is unknown or once closed).</param>
+/// <param name="Outcome">Once closed: the result as of the close.</param>
+/// <param name="Missing">What the election still needs (empty once closed with a final result); <paramref name="Problems"/> are not repeated here.</param>
+/// <param name="PullRequest">The roster pull request's state, as the host gave it.</param>
+/// <param name="Verdicts">What became of each command, for feedback.</param>
+public sealed record ElectionTally(
+    ElectionStage Stage,
+    string Role,
+    ElectionPolicy Rules,
+    IReadOnlyList<string> Problems,
+    SeatsUp? SeatsUp,
+    Electorate Electorate,
+    IReadOnlyList<NomineeRow> Nominees,
+    IReadOnlyList<ElectionPosition> Positions,
+    IReadOnlyList<Uncounted> Uncounted,
+    Triage Triage,
+    IReadOnlyList<TieBreakChoice> TieBreaks,
+    SeatAllocation? Provisional,
+    ElectionOutcome? Outcome,
+    IReadOnlyList<string> Missing,
+    RosterPullRequest PullRequest,
+    IReadOnlyList<Verdict> Verdicts)
+{
+    public ElectionClose? Close => Outcome?.Close;
+
+    /// <summary>The allocation to show: the result once closed, else the provisional one.</summary>
+    public SeatAllocation? Allocation => Outcome?.Allocation ?? Provisional;
+}
