@@ -1,7 +1,7 @@
 namespace TagBot.Core.Governance;
 
-/// <summary>Close the issue, once per deciding comment (a human may reopen it afterwards).</summary>
-public sealed record Closure(long DecidingCommentId, bool Completed)
-{
-    public string Key => $"close:{DecidingCommentId}";
-}
+/// <summary>
+/// Close the issue, once per <see cref="Key"/> (a deciding comment, a merged roster pull request),
+/// so that a human who reopens it afterwards is not overruled.
+/// </summary>
+public sealed record Closure(string Key, bool Completed);

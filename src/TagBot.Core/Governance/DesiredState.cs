@@ -12,6 +12,12 @@ public sealed record DesiredState(
     IReadOnlyList<Reply> Replies,
     Closure? Close)
 {
+    /// <summary>Comments to post once if absent (never edited).</summary>
+    public IReadOnlyList<Notice> Notices { get; init; } = [];
+
+    /// <summary>The roster pull request to open, when an election's result is final and none exists yet.</summary>
+    public RosterProposal? RosterProposal { get; init; }
+
     public static readonly DesiredState Nothing = new(
         new HashSet<string>(), new HashSet<string>(), null, [], [], null);
 }

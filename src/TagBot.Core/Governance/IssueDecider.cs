@@ -18,6 +18,12 @@ public static class IssueDecider
         var labels = input.Policy.Labels;
         var seenBefore = issue.Comments.Any(c => c.AuthorIsBot && Markers.IsStatus(c.Body));
 
+        // An issue carrying both labels is run as an election, the more specific workflow.
+        if (issue.HasLabel(input.Policy.Elections.Label))
+        {
+            return Elections.ElectionDecision.Decide(input, authority, seenBefore);
+        }
+
         if (issue.HasLabel(input.Policy.Proposals.Label))
         {
             var tally = ProposalEngine.Tally(authority, issue, seenBefore, input.Now, () => HelpText.Render(IssueKind.Proposal));
@@ -34,7 +40,7 @@ public static class IssueDecider
                 ProposalStatus.Render(tally, authority, input.Warnings),
                 reactions,
                 replies,
-                tally.Decision is { } d && issue.IsOpen ? new Closure(d.Source.Id, d.Decision == Decision.Accept) : null);
+                tally.Decision is { } d && issue.IsOpen ? new Closure($"close:{d.Source.Id}", d.Decision == Decision.Accept) : null);
         }
 
         return Untracked(input, seenBefore);

@@ -32,24 +32,50 @@ public sealed class GovernanceSources(ILedger ledger)
             return new Sources(null, Roster.Empty, warnings);
         }
 
-        var rosterPath = policy.Roster.Path;
-        var rosterText = await gateway.ReadFileAsync(rosterPath);
+        var settings = policy.Roster;
+        var rosterText = await gateway.ReadFileAsync(settings.Path);
         if (rosterText is null)
         {
-            warnings.Add($"The roster `{rosterPath}` does not exist, so nobody holds a role: no position is binding "
-                + "and nobody can triage or decide. Add the file (see the README) to enable them.");
+            warnings.Add($"The roster `{settings.Path}` does not exist, so nobody holds a role: no position is binding "
+                + "and nobody can triage or decide. Add the file (see docs/configuration.md) to enable them.");
             return new Sources(policy, Roster.Empty, warnings);
         }
 
+        var membersText = settings.MembersPath is { } membersPath && settings.Format != RosterFormat.Tagbot
+            ? await gateway.ReadFileAsync(membersPath)
+            : null;
         var roster = await ValidOrLastAsync(
-            scope, "roster:" + rosterPath, rosterText,
-            text =>
-            {
-                var result = RosterReader.Read(text ?? "", rosterPath, policy.Regions);
-                return (result.Roster, result.Errors);
-            },
-            rosterPath, warnings, cancellationToken);
-        return new Sources(policy, roster ?? Roster.Empty, warnings);
+            scope, $"roster:{settings.Path}", rosterText + (membersText is null ? "" : "\n\u0000" + membersText),
+            combined => ReadRoster(policy, combined ?? ""),
+            settings.Path, warnings, cancellationToken);
+        return new Sources(policy, roster ?? Roster.Empty, warnings, rosterText);
+    }
+
+    /// <summary>
+    /// Reads the roster in the policy's format; with <c>members_path</c>, the members file adds
+    /// people and the <c>member</c> role. Both files are remembered together as one document.
+    /// </summary>
+    private static (Roster? Value, IReadOnlyList<ConfigError> Errors) ReadRoster(Policy policy, string combined)
+    {
+        var settings = policy.Roster;
+        var split = combined.IndexOf("\n\u0000", StringComparison.Ordinal);
+        var main = split < 0 ? combined : combined[..split];
+        var members = split < 0 ? null : combined[(split + 2)..];
+        var leadership = settings.Format switch
+        {
+            RosterFormat.CncfToc => CncfTocReader.Read(main, settings.Path, settings.Entry ?? ""),
+            RosterFormat.MarkdownTable => MarkdownTableReader.Read(main, settings.Path, policy.Roles.Keys.Concat(policy.Chairs).Distinct()),
+            _ => RosterReader.Read(main, settings.Path, policy.Regions),
+        };
+        if (members is null || !leadership.IsValid)
+        {
+            return (leadership.Roster, leadership.Errors);
+        }
+
+        var extra = RosterReader.Read(members, settings.MembersPath!, policy.Regions);
+        return extra.IsValid
+            ? (RosterMerge.Combine(leadership.Roster!, extra.Roster), [])
+            : (null, extra.Errors);
     }
 
     private async Task<T?> ValidOrLastAsync<T>(

@@ -14,7 +14,8 @@ namespace TagBot.Reconcile;
 /// </summary>
 public sealed class IssueDiff(ILedger ledger)
 {
-    public async Task<int> ApplyAsync(IssueGateway gateway, IssueSnapshot issue, DesiredState desired, LabelNames names, CancellationToken cancellationToken)
+    public async Task<int> ApplyAsync(
+        IssueGateway gateway, PullRequestGateway pullRequests, IssueSnapshot issue, DesiredState desired, LabelNames names, CancellationToken cancellationToken)
     {
         var actions = 0;
         var lane = LaneKey.For(issue.Repository, issue.Number);
@@ -45,6 +46,12 @@ public sealed class IssueDiff(ILedger ledger)
             actions += await UpsertAsync(gateway, issue.Number, replies.GetValueOrDefault(reply.CommentId), reply.Body);
         }
 
+        foreach (var notice in desired.Notices.Where(n => !own.Any(c => c.Body.StartsWith(n.Marker, StringComparison.Ordinal))))
+        {
+            await gateway.CreateCommentAsync(issue.Number, notice.Body);
+            actions++;
+        }
+
         var done = await ledger.KeysAsync(lane, cancellationToken);
         var recorded = new List<string>();
         try
@@ -54,6 +61,11 @@ public sealed class IssueDiff(ILedger ledger)
                 await gateway.ReactAsync(reaction.CommentId, reaction.Kind);
                 recorded.Add(reaction.Key);
                 actions++;
+            }
+
+            if (desired.RosterProposal is { } proposal)
+            {
+                actions += await OpenRosterPullRequestAsync(pullRequests, proposal, done, recorded);
             }
 
             if (desired.Close is { } close && !done.Contains(close.Key))
@@ -67,6 +79,40 @@ public sealed class IssueDiff(ILedger ledger)
         {
             // Recorded even when a later action failed, so a retry does not repeat what landed.
             await ledger.RecordAsync(lane, recorded, CancellationToken.None);
+        }
+
+        return actions;
+    }
+
+    /// <summary>
+    /// Opens the roster pull request unless one exists for the branch in any state: the branch is
+    /// created if missing and committed to only when its file differs, so a retried or redelivered
+    /// close never makes a second commit or a second pull request.
+    /// </summary>
+    private static async Task<int> OpenRosterPullRequestAsync(
+        PullRequestGateway pullRequests, RosterProposal proposal, IReadOnlySet<string> done, List<string> recorded)
+    {
+        var actions = 0;
+        var existing = await pullRequests.FindAsync(proposal.Branch);
+        if (existing is null)
+        {
+            var baseBranch = await pullRequests.DefaultBranchAsync();
+            await pullRequests.EnsureBranchAsync(proposal.Branch, baseBranch);
+            if (await pullRequests.CommitIfChangedAsync(proposal.Path, proposal.Branch, proposal.Text, proposal.CommitMessage))
+            {
+                actions++;
+            }
+
+            existing = await pullRequests.CreateAsync(proposal.Branch, baseBranch, proposal.Title, proposal.Body);
+            actions++;
+        }
+
+        var key = $"reviewers:{existing.Number}";
+        if (!done.Contains(key) && existing.State.StringValue == "open")
+        {
+            await pullRequests.RequestReviewAsync(existing.Number, proposal.Reviewers);
+            recorded.Add(key);
+            actions++;
         }
 
         return actions;

@@ -1,3 +1,4 @@
+using TagBot.Core.Elections;
 using TagBot.Core.Governance;
 using TagBot.GitHub;
 using TagBot.Inbox;
@@ -91,11 +92,35 @@ public sealed partial class Reconciler(
         }
 
         var snapshot = await gateway.ReadSnapshotAsync(issue);
+        var pullRequests = new PullRequestGateway(clients.ForInstallation(installation), gateway.Repository);
         var desired = loaded.Policy is null
             ? IssueDecider.CannotAct(snapshot, loaded.Warnings)
-            : IssueDecider.Decide(new DecisionInput(loaded.Policy, loaded.Roster, snapshot, clock.GetUtcNow(), loaded.Warnings));
-        var actions = await diff.ApplyAsync(gateway, snapshot, desired, policy.Labels, cancellationToken);
+            : IssueDecider.Decide(new DecisionInput(loaded.Policy, loaded.Roster, snapshot, clock.GetUtcNow(), loaded.Warnings)
+            {
+                RosterText = loaded.RosterText,
+                PullRequest = await RosterPullRequestStateAsync(pullRequests, snapshot, loaded.Policy),
+            });
+        var actions = await diff.ApplyAsync(gateway, pullRequests, snapshot, desired, policy.Labels, cancellationToken);
         LogReconciled(logger, repository, number, batch.Deliveries.Count, actions);
+    }
+
+    /// <summary>
+    /// The roster pull request matters only once an election is closed; before that, no request.
+    /// </summary>
+    private static async Task<RosterPullRequest> RosterPullRequestStateAsync(PullRequestGateway pullRequests, Core.Issues.IssueSnapshot issue, Core.Policies.Policy policy)
+    {
+        if (!issue.HasLabel(policy.Elections.Label) || !issue.HasLabel(policy.Labels.ElectionClosed))
+        {
+            return RosterPullRequest.None;
+        }
+
+        return await pullRequests.FindAsync(RosterProposals.Branch(issue.Number)) switch
+        {
+            null => RosterPullRequest.None,
+            { Merged: true } => RosterPullRequest.Merged,
+            { State.StringValue: "closed" } => RosterPullRequest.ClosedUnmerged,
+            _ => RosterPullRequest.Open,
+        };
     }
 
     private async Task FanOutAsync(long installation, string repository, CancellationToken cancellationToken)

@@ -3,5 +3,8 @@ using TagBot.Core.Rosters;
 
 namespace TagBot.Reconcile;
 
-/// <summary>The policy (null when none is valid), the roster, and what went wrong loading them.</summary>
-public sealed record Sources(Policy? Policy, Roster Roster, IReadOnlyList<string> Warnings);
+/// <summary>
+/// The policy (null when none is valid), the roster, the roster file's text (what a roster pull
+/// request edits; null when missing), and what went wrong loading them.
+/// </summary>
+public sealed record Sources(Policy? Policy, Roster Roster, IReadOnlyList<string> Warnings, string? RosterText = null);

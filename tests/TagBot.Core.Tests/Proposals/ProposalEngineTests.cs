@@ -212,7 +212,7 @@ public sealed class ProposalEngineTests
         var desired = _proposal.Decide(daysAfterOpening: 2);
 
         AssertLabels(desired, "status/accepted");
-        Assert.Equal(new Closure(decide, Completed: true), desired.Close);
+        Assert.Equal(new Closure($"close:{decide}", Completed: true), desired.Close);
         Assert.Contains("after the TOC call", desired.StatusComment, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,71 @@
+using TagBot.Core.Commands;
+using TagBot.Core.Governance;
+using TagBot.Core.Status;
+
+namespace TagBot.Core.Elections;
+
+/// <summary>
+/// An election's desired state: labels, the status comment, feedback, the result comment once
+/// closed, the roster pull request once final, and the issue's end when that pull request is merged.
+/// </summary>
+public static class ElectionDecision
+{
+    private const string MergedMarker = "<!-- tagbot:roster-merged -->";
+    private const string ClosedUnmergedMarker = "<!-- tagbot:roster-closed -->";
+
+    public static DesiredState Decide(DecisionInput input, Authority authority, bool seenBefore)
+    {
+        var issue = input.Issue;
+        var tally = ElectionEngine.Tally(authority, issue, new ElectionContext(issue.Body, seenBefore, input.PullRequest), input.Now,
+            () => HelpText.Render(IssueKind.Election));
+        var warnings = input.Warnings.ToList();
+        var notices = new List<Notice>();
+        if (ElectionResult.Key(tally) is { } key && ElectionResult.Render(tally) is { } result)
+        {
+            notices.Add(new Notice(ElectionResult.Marker(key), result));
+        }
+
+        RosterProposal? proposal = null;
+        var labels = new HashSet<string>(ElectionLabels.Desired(tally, input.Policy.Labels), StringComparer.OrdinalIgnoreCase);
+        if (tally.Stage == ElectionStage.Closed && tally.Outcome is { IsFinal: true } && input.PullRequest == RosterPullRequest.None)
+        {
+            var (prepared, errors) = input.RosterText is { } text
+                ? RosterProposals.Prepare(tally, input.Policy, input.Roster, text, issue)
+                : (null, []);
+            proposal = prepared;
+            if (proposal is not null)
+            {
+                // The host opens it in this same pass.
+                labels.Add(input.Policy.Labels.RosterPr);
+            }
+            else
+            {
+                warnings.Add("The roster pull request cannot be prepared"
+                    + (errors.Count == 0 ? ": the roster file could not be read." : ":\n" + string.Join("\n", errors.Select(e => $"- `{e}`"))));
+            }
+        }
+
+        Closure? close = null;
+        switch (input.PullRequest)
+        {
+            case RosterPullRequest.Merged:
+                notices.Add(new Notice(MergedMarker, MergedMarker + "\nThe roster pull request for this election was merged: "
+                    + $"`{input.Policy.Roster.Path}` now records the result. Closing this election.\n"));
+                close = issue.IsOpen ? new Closure("roster-merged", Completed: true) : null;
+                break;
+            case RosterPullRequest.ClosedUnmerged:
+                notices.Add(new Notice(ClosedUnmergedMarker, ClosedUnmergedMarker + "\nThe roster pull request for this election was "
+                    + $"closed without merging, so `{input.Policy.Roster.Path}` is unchanged. The result above stands; reopen the "
+                    + "pull request to record it.\n"));
+                break;
+        }
+
+        var (reactions, replies) = Feedback.For(tally.Verdicts);
+        return new DesiredState(labels, new HashSet<string>(ElectionLabels.Managed(input.Policy.Labels), StringComparer.OrdinalIgnoreCase),
+            ElectionStatus.Render(tally, authority, warnings), reactions, replies, close)
+        {
+            Notices = notices,
+            RosterProposal = proposal,
+        };
+    }
+}
