@@ -22,6 +22,8 @@ public static class RosterEditor
     public static RosterEditResult Apply(RosterSettings settings, string rosterText, RosterChange change) => settings.Format switch
     {
         RosterFormat.Tagbot => TagbotRosterEditor.Apply(rosterText, settings.Path, change),
+        RosterFormat.CncfToc => CncfTocEditor.Apply(rosterText, settings.Path, settings.Entry
+            ?? throw new ArgumentException("roster.entry is required with the cncf-toc format (the policy loader checks it).", nameof(settings)), change),
         _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Format, "Unknown roster format."),
     };
 }

@@ -94,7 +94,7 @@ internal static class YamlBlockEdits
     {
         if (item["term"] is not YamlMap { } map || map["start"] is not YamlScalar start || map["end"] is not YamlScalar end)
         {
-            return new(null, item["term"] ?? item, "has no term { start, end } to replace");
+            return new(null, item["term"] ?? item, "has an entry without a term { start, end } to replace");
         }
         // The end first, so that the start's offsets still hold.
         return Replace(Replace(text, end, Date(end, term.End)), start, Date(start, term.Start));

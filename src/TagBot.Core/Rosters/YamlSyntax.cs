@@ -1,3 +1,4 @@
+using TagBot.Core.Policies.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -21,6 +22,25 @@ internal abstract class YamlSyntax(Mark start)
     /// child of a block collection (not after the comments and blank lines that follow it).
     /// </summary>
     public abstract int End { get; }
+
+    /// <summary>This node and every node below it, each with its dotted path (<c>tags[3].leadership</c>).</summary>
+    public IEnumerable<(string Path, YamlSyntax Node)> DescendantsAndSelf(string path = "")
+    {
+        yield return (path, this);
+        IEnumerable<(string, YamlSyntax)> children = this switch
+        {
+            YamlMap map => map.Entries.Select(e => (ConfigNode.Join(path, e.Key.Value), e.Value)),
+            YamlList list => list.Items.Select((item, i) => ($"{path}[{i}]", item)),
+            _ => [],
+        };
+        foreach (var (childPath, child) in children)
+        {
+            foreach (var descendant in child.DescendantsAndSelf(childPath))
+            {
+                yield return descendant;
+            }
+        }
+    }
 
     /// <summary>The root node of the first document in <paramref name="text"/>; null for an empty document.</summary>
     /// <exception cref="YamlException">The text is not YAML (callers read the file first and report that).</exception>
