@@ -24,6 +24,7 @@ public static class RosterEditor
         RosterFormat.Tagbot => TagbotRosterEditor.Apply(rosterText, settings.Path, change),
         RosterFormat.CncfToc => CncfTocEditor.Apply(rosterText, settings.Path, settings.Entry
             ?? throw new ArgumentException("roster.entry is required with the cncf-toc format (the policy loader checks it).", nameof(settings)), change),
+        RosterFormat.MarkdownTable => MarkdownTableEditor.Apply(rosterText, settings.Path, change),
         _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Format, "Unknown roster format."),
     };
 }
