@@ -15,6 +15,9 @@ public static class MarkdownTableReader
     /// <summary>The marker name of the table of former holders.</summary>
     public const string Emeritus = "emeritus";
 
+    /// <summary>One row's values; <paramref name="Line"/> is 1-based and <paramref name="Index"/> counts the table's rows from 0.</summary>
+    private sealed record Row(int Line, int Index, Person Person, Term? Term, string? Role);
+
     /// <param name="text">The file's text.</param>
     /// <param name="fileName">The file's repository path, for error messages.</param>
     /// <param name="roles">The roles to read; each must have its marked table.</param>
@@ -61,9 +64,6 @@ public static class MarkdownTableReader
         }
         return table;
     }
-
-    /// <summary>One row's values; <paramref name="Line"/> is 1-based and <paramref name="Index"/> counts the table's rows from 0.</summary>
-    private sealed record Row(int Line, int Index, Person Person, Term? Term, string? Role);
 
     private static IEnumerable<Row> Rows(TextLines lines, string fileName, MarkdownTable table, List<ConfigError> errors)
     {

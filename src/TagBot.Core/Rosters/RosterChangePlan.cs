@@ -17,65 +17,16 @@ internal sealed record RosterChangePlan(IReadOnlyList<RosterOperation> Operation
     /// <param name="recordsTerms">Whether a role's list records terms; when it does not, terms never differ.</param>
     public static RosterChangePlan Make(Roster roster, RosterChange change, bool keepsEmeritus, Func<string, bool>? recordsTerms = null)
     {
-        var holders = new Dictionary<string, Dictionary<string, SeatHolder>>(StringComparer.Ordinal);
-        var changed = new HashSet<(string Role, string GitHub)>();
-        var operations = new List<RosterOperation>();
+        var holders = new Holders(roster, keepsEmeritus, recordsTerms ?? (_ => true));
         var problems = new List<RosterProblem>();
         foreach (var operation in change.Operations)
         {
-            if (Check(operation) is { } problem)
-            {
-                problems.Add(new(operation, problem));
-                continue;
-            }
-            var (role, login) = (operation.Role, operation.GitHub);
-            if (!holders.TryGetValue(role, out var seated))
-            {
-                seated = roster.HoldersOf(role).ToDictionary(h => h.GitHub, GitHubLogin.Comparer);
-                holders.Add(role, seated);
-            }
-            var holder = seated.GetValueOrDefault(login);
-            var key = (role, login.ToUpperInvariant());
-            bool SameTerm(Term? term) => recordsTerms?.Invoke(role) == false || holder!.Term == term;
-
-            string? Apply(RosterOperation effect, SeatHolder? after)
-            {
-                if (!changed.Add(key))
-                {
-                    return $"'{login}' is changed twice in `{role}` by one change; keep one operation";
-                }
-                if (after is null)
-                {
-                    seated.Remove(login);
-                }
-                else
-                {
-                    seated[login] = after;
-                }
-                operations.Add(effect);
-                return null;
-            }
-
-            problem = operation switch
-            {
-                RosterOperation.Seat seat when holder is null => Apply(seat, new SeatHolder(login, seat.Term)),
-                RosterOperation.Seat seat when SameTerm(seat.Term) => null,
-                RosterOperation.Seat => $"'{login}' already holds `{role}` ({Describe(holder!.Term)}); reseat them to change the term",
-                RosterOperation.Retire retire when holder is not null =>
-                    Apply(retire with { GitHub = holder.GitHub, Term = retire.Term ?? holder.Term }, null),
-                RosterOperation.Retire retire when keepsEmeritus && IsEmeritus(roster, retire) => null,
-                RosterOperation.Retire => $"'{login}' does not hold `{role}`, so cannot be retired from it",
-                RosterOperation.Reseat when holder is null => $"'{login}' does not hold `{role}`; seat them instead of reseating",
-                RosterOperation.Reseat reseat when SameTerm(reseat.NewTerm) => null,
-                RosterOperation.Reseat reseat => Apply(reseat with { GitHub = holder.GitHub }, holder with { Term = reseat.NewTerm }),
-                _ => throw new ArgumentException($"Unknown roster operation {operation}.", nameof(change)),
-            };
-            if (problem is not null)
+            if ((Check(operation) ?? holders.Apply(operation)) is { } problem)
             {
                 problems.Add(new(operation, problem));
             }
         }
-        return new(operations, problems);
+        return new(holders.Effects, problems);
     }
 
     private static string? Check(RosterOperation operation)
@@ -93,12 +44,67 @@ internal sealed record RosterChangePlan(IReadOnlyList<RosterOperation> Operation
                 : null;
     }
 
-    private static bool IsEmeritus(Roster roster, RosterOperation.Retire retire) =>
-        roster.Emeritus.Any(e =>
-            GitHubLogin.Comparer.Equals(e.GitHub, retire.GitHub)
-            && e.Role == retire.Role
-            && (retire.Term is null || e.Term == retire.Term));
-
     private static string Describe(Term? term) =>
         term is null ? "no term recorded" : $"term {term.Start:yyyy-MM-dd} – {term.End:yyyy-MM-dd}";
+
+    /// <summary>The holders of each role as the operations so far leave them.</summary>
+    private sealed class Holders(Roster roster, bool keepsEmeritus, Func<string, bool> recordsTerms)
+    {
+        private readonly Dictionary<string, Dictionary<string, SeatHolder>> byRole = new(StringComparer.Ordinal);
+        private readonly HashSet<(string Role, string Login)> changed = [];
+
+        /// <summary>The operations that have an effect, in order.</summary>
+        public List<RosterOperation> Effects { get; } = [];
+
+        /// <summary>Applies <paramref name="operation"/>; null when done (or already in effect), else why not.</summary>
+        public string? Apply(RosterOperation operation)
+        {
+            var (role, login) = (operation.Role, operation.GitHub);
+            if (!byRole.TryGetValue(role, out var seated))
+            {
+                seated = roster.HoldersOf(role).ToDictionary(h => h.GitHub, GitHubLogin.Comparer);
+                byRole.Add(role, seated);
+            }
+            var holder = seated.GetValueOrDefault(login);
+            bool Holds(Term? term) => holder is not null && (!recordsTerms(role) || holder.Term == term);
+
+            return operation switch
+            {
+                RosterOperation.Seat seat when holder is null => Record(seat, seated, new SeatHolder(login, seat.Term)),
+                RosterOperation.Seat seat when Holds(seat.Term) => null,
+                RosterOperation.Seat => $"'{login}' already holds `{role}` ({Describe(holder!.Term)}); reseat them to change the term",
+                RosterOperation.Retire retire when holder is not null =>
+                    Record(retire with { GitHub = holder.GitHub, Term = retire.Term ?? holder.Term }, seated, null),
+                RosterOperation.Retire retire when keepsEmeritus && IsEmeritus(retire) => null,
+                RosterOperation.Retire => $"'{login}' does not hold `{role}`, so cannot be retired from it",
+                RosterOperation.Reseat when holder is null => $"'{login}' does not hold `{role}`; seat them instead of reseating",
+                RosterOperation.Reseat reseat when Holds(reseat.NewTerm) => null,
+                RosterOperation.Reseat reseat => Record(reseat with { GitHub = holder.GitHub }, seated, holder with { Term = reseat.NewTerm }),
+                _ => throw new ArgumentException($"Unknown roster operation {operation}.", nameof(operation)),
+            };
+        }
+
+        /// <summary>Keeps an operation that changes the roster: <paramref name="after"/> is the holder then (null: gone).</summary>
+        private string? Record(RosterOperation effect, Dictionary<string, SeatHolder> seated, SeatHolder? after)
+        {
+            // Two operations on one holder contradict each other (or one is redundant): refuse rather than guess.
+            if (!changed.Add((effect.Role, effect.GitHub.ToUpperInvariant())))
+            {
+                return $"'{effect.GitHub}' is changed twice in `{effect.Role}` by one change; keep one operation";
+            }
+            seated.Remove(effect.GitHub);
+            if (after is not null)
+            {
+                seated[after.GitHub] = after;
+            }
+            Effects.Add(effect);
+            return null;
+        }
+
+        private bool IsEmeritus(RosterOperation.Retire retire) =>
+            roster.Emeritus.Any(e =>
+                GitHubLogin.Comparer.Equals(e.GitHub, retire.GitHub)
+                && e.Role == retire.Role
+                && (retire.Term is null || e.Term == retire.Term));
+    }
 }

@@ -299,4 +299,13 @@ public class TagbotRosterEditorTests
         Assert.Equal((3, 10, "roles.chair"), (error.Line, error.Column, error.Key));
         Assert.Contains("`roles.chair` is written inline", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Reseating_a_holder_without_a_term_is_reported_on_the_holder()
+    {
+        var error = SingleError("roles:\n  member:\n    - { github: dave }\n    - { github: carol }\n", new Reseat("member", "carol", Term2026));
+
+        Assert.Equal((4, 7, "roles.member"), (error.Line, error.Column, error.Key));
+        Assert.Equal("`roles.member` has an entry without a term { start, end } to replace", error.Message);
+    }
 }
