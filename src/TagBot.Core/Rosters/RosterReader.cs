@@ -232,7 +232,7 @@ public static class RosterReader
         }
     }
 
-    private static string? ReadLogin(ConfigNodeReader r, ConfigNode node)
+    internal static string? ReadLogin(ConfigNodeReader r, ConfigNode node)
     {
         if (!r.TryName(node, out var login))
         {
@@ -261,7 +261,7 @@ public static class RosterReader
     }
 
     /// <summary>A term <c>{ start: YYYY-MM-DD, end: YYYY-MM-DD }</c>; a null node is no term.</summary>
-    private static Term? ReadTerm(ConfigNodeReader r, ConfigNode node)
+    internal static Term? ReadTerm(ConfigNodeReader r, ConfigNode node)
     {
         if (node.IsNull)
         {

@@ -1,0 +1,30 @@
+using TagBot.Core.Policies;
+
+namespace TagBot.Core.Rosters;
+
+/// <summary>
+/// Applies a <see cref="RosterChange"/> to the text of a roster file (SPEC §3, §6), in the format the policy
+/// names, editing it in place: every line outside the entries the change concerns stays byte-identical
+/// (comments, key order, blank lines, quoting, CRLF line breaks, a missing final line break).
+/// </summary>
+/// <remarks>
+/// The file is read first and its errors, if any, are returned: TagBot does not edit a roster it cannot read.
+/// Operations already in effect are skipped (a seat held with the same term, a reseat to the same term, a
+/// retirement already in <c>emeritus</c>), so applying a change to its own result changes nothing. The change
+/// is applied whole or not at all.
+/// </remarks>
+public static class RosterEditor
+{
+    /// <param name="settings">The policy's <c>roster:</c> settings: the format, the file's path (for errors) and, for
+    /// <c>cncf-toc</c>, the entry to edit.</param>
+    /// <param name="rosterText">The file's current text.</param>
+    /// <param name="change">The operations to apply, in order.</param>
+    public static RosterEditResult Apply(RosterSettings settings, string rosterText, RosterChange change) => settings.Format switch
+    {
+        RosterFormat.Tagbot => TagbotRosterEditor.Apply(rosterText, settings.Path, change),
+        RosterFormat.CncfToc => CncfTocEditor.Apply(rosterText, settings.Path, settings.Entry
+            ?? throw new ArgumentException("roster.entry is required with the cncf-toc format (the policy loader checks it).", nameof(settings)), change),
+        RosterFormat.MarkdownTable => MarkdownTableEditor.Apply(rosterText, settings.Path, change),
+        _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Format, "Unknown roster format."),
+    };
+}
