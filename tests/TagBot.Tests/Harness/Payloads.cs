@@ -37,6 +37,23 @@ public static class Payloads
         return payload.ToJsonString();
     }
 
+    /// <summary>
+    /// A roster pull request closed, merged or not. The package's example is an unmerged close;
+    /// a merge is the same event with <c>merged: true</c>, as GitHub sends it.
+    /// </summary>
+    public static string PullRequestClosed(string repository, long installation, int number, string branch, bool merged, string sender)
+    {
+        var payload = Load("pull_request.closed");
+        Target(payload, repository, installation, sender);
+        payload["number"] = number;
+        var pull = payload["pull_request"]!.AsObject();
+        pull["number"] = number;
+        pull["merged"] = merged;
+        pull["state"] = "closed";
+        pull["head"]!["ref"] = branch;
+        return payload.ToJsonString();
+    }
+
     /// <summary>An App's ping: the package has only repository and organization hooks, so the hook is reshaped as GitHub sends it for an App.</summary>
     public static string AppPing(long appId)
     {
