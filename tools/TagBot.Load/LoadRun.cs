@@ -16,6 +16,7 @@ public static class LoadRun
     {
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { Timeout = TimeSpan.FromSeconds(30) };
         var template = Template(plan);
+        var bodies = Enumerable.Range(0, plan.Count).Select(i => Encoding.UTF8.GetBytes(Serialize(template, i, plan.Issues))).ToArray();
         var latencies = new double[plan.Count];
         var failures = 0;
         var runId = Guid.NewGuid().ToString("N")[..8];
@@ -47,10 +48,10 @@ public static class LoadRun
 
         async Task SendAsync(int i)
         {
-            var body = Encoding.UTF8.GetBytes(Serialize(template, i, plan.Issues));
+            var body = bodies[i];
             using var request = new HttpRequestMessage(HttpMethod.Post, plan.Url) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            request.Headers.Add("X-GitHub-Event", "issue_comment");
+            request.Headers.Add("X-GitHub-Event", Environment.GetEnvironmentVariable("LOAD_EVENT") ?? "issue_comment");
             request.Headers.Add("X-GitHub-Delivery", $"load-{runId}-{i}");
             request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(plan.Secret), body)));
             var timer = Stopwatch.StartNew();
@@ -71,17 +72,11 @@ public static class LoadRun
         }
     }
 
-    private static readonly Lock SerializeGate = new();
-
-    // The template is shared by concurrent senders: each serializes its own variant under a lock.
     private static string Serialize(JsonObject template, int i, int issues)
     {
-        lock (SerializeGate)
-        {
-            template["issue"]!["number"] = 1 + (i % issues);
-            template["comment"]!["id"] = 10_000_000 + i;
-            return template.ToJsonString();
-        }
+        template["issue"]!["number"] = 1 + (i % issues);
+        template["comment"]!["id"] = 10_000_000 + i;
+        return template.ToJsonString();
     }
 
     private static JsonObject Template(LoadPlan plan)

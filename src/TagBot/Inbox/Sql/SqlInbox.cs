@@ -8,34 +8,59 @@ namespace TagBot.Inbox.Sql;
 /// no live lease exists, so concurrent workers of several processes never share a lane, and a
 /// crashed worker's lane is free again when its lease runs out.
 /// </summary>
-public sealed class SqlInbox(IStoreDatabase database, TimeProvider clock) : IInbox
+public sealed class SqlInbox : IInbox, IAsyncDisposable
 {
     private const int Pending = 0;
     private const int Done = 1;
     private const int Dead = 2;
 
+    private readonly IStoreDatabase database;
+    private readonly TimeProvider clock;
+    private readonly GroupCommit _inserts;
+
+    public SqlInbox(IStoreDatabase database, TimeProvider clock)
+    {
+        this.database = database;
+        this.clock = clock;
+        _inserts = new GroupCommit(InsertAsync);
+    }
+
+    public ValueTask DisposeAsync() => _inserts.DisposeAsync();
+
     public Task InitializeAsync(CancellationToken cancellationToken) => database.InitializeAsync(cancellationToken);
 
-    public async Task<bool> TryAddAsync(Delivery delivery, CancellationToken cancellationToken)
+    public Task<bool> TryAddAsync(Delivery delivery, CancellationToken cancellationToken) => _inserts.AddAsync(delivery, cancellationToken);
+
+    /// <summary>Inserts a batch in one transaction; a delivery id seen before (or earlier in the batch) is a duplicate.</summary>
+    private async Task<IReadOnlyList<bool>> InsertAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.Command("""
             INSERT INTO tagbot_deliveries (delivery_id, event, action, installation_id, repository, issue_number, sender,
                                            mentions_tagbot, lane, received_at, state)
             VALUES (@id, @event, @action, @installation, @repository, @issue, @sender, @mentions, @lane, @received, 0)
             ON CONFLICT (delivery_id) DO NOTHING
-            """)
-            .With("@id", delivery.Id)
-            .With("@event", delivery.Event)
-            .With("@action", delivery.Action)
-            .With("@installation", delivery.InstallationId)
-            .With("@repository", delivery.Repository)
-            .With("@issue", delivery.IssueNumber)
-            .With("@sender", delivery.Sender)
-            .With("@mentions", delivery.MentionsTagBot ? 1 : 0)
-            .With("@lane", delivery.Lane)
-            .With("@received", delivery.ReceivedAt.ToUnixTimeMilliseconds());
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            """, transaction);
+        var stored = new List<bool>(deliveries.Count);
+        foreach (var delivery in deliveries)
+        {
+            command.Parameters.Clear();
+            command.With("@id", delivery.Id)
+                .With("@event", delivery.Event)
+                .With("@action", delivery.Action)
+                .With("@installation", delivery.InstallationId)
+                .With("@repository", delivery.Repository)
+                .With("@issue", delivery.IssueNumber)
+                .With("@sender", delivery.Sender)
+                .With("@mentions", delivery.MentionsTagBot ? 1 : 0)
+                .With("@lane", delivery.Lane)
+                .With("@received", delivery.ReceivedAt.ToUnixTimeMilliseconds());
+            stored.Add(await command.ExecuteNonQueryAsync(cancellationToken) == 1);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
     }
 
     public async Task EnqueueReconcileAsync(long installationId, string repository, int issueNumber, CancellationToken cancellationToken)
