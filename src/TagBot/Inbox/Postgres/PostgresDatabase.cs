@@ -31,6 +31,7 @@ public sealed class PostgresDatabase : IStoreDatabase, IAsyncDisposable
             attempts        integer NOT NULL DEFAULT 0,
             not_before      bigint NOT NULL DEFAULT 0,
             completed_at    bigint,
+            completed_by    text,
             last_error      text
         );
         CREATE INDEX IF NOT EXISTS ix_tagbot_deliveries_pending ON tagbot_deliveries (received_at) WHERE state = 0;

@@ -225,12 +225,12 @@ public sealed class SqlInbox : IInbox, IAsyncDisposable
         // Only rows still pending as claimed: a sweep row re-armed meanwhile stays pending for the next claim.
         await using (var command = connection.Command("""
             UPDATE tagbot_deliveries SET state = @state, attempts = attempts + @failed, not_before = @notBefore,
-                   last_error = @error, completed_at = @now
+                   last_error = @error, completed_at = @now, completed_by = @owner
             WHERE delivery_id = @id AND state = 0 AND received_at = @received
             """, transaction))
         {
             command.With("@state", state).With("@failed", error is null ? 0 : 1).With("@notBefore", notBefore)
-                .With("@error", error).With("@now", Now());
+                .With("@error", error).With("@now", Now()).With("@owner", batch.Owner);
             var id = command.With("@id", "").Parameters["@id"];
             var received = command.With("@received", 0L).Parameters["@received"];
             foreach (var delivery in batch.Deliveries)

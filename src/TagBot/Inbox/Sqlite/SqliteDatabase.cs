@@ -25,6 +25,7 @@ public sealed class SqliteDatabase : IStoreDatabase
             attempts        INTEGER NOT NULL DEFAULT 0,
             not_before      INTEGER NOT NULL DEFAULT 0,
             completed_at    INTEGER,
+            completed_by    TEXT,
             last_error      TEXT
         );
         CREATE INDEX IF NOT EXISTS ix_tagbot_deliveries_pending ON tagbot_deliveries (received_at) WHERE state = 0;
