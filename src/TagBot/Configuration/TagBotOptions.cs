@@ -20,6 +20,9 @@ public sealed class TagBotOptions
     /// <summary>How long processed delivery ids are remembered, so that a redelivery is recognised.</summary>
     public TimeSpan DeliveryRetention { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>First retry delay of a failed reconcile; it doubles with each attempt, up to 10 minutes.</summary>
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Attempts before a delivery is parked as dead (the sweep still repairs its issue).</summary>
     public int MaxAttempts { get; set; } = 12;
 }

@@ -15,8 +15,18 @@ public interface IInbox
     /// <summary>Queues a reconcile of a lane unless one is already pending (used by the sweep).</summary>
     Task EnqueueReconcileAsync(long installationId, string repository, int issueNumber, CancellationToken cancellationToken);
 
-    /// <summary>Claims every due delivery of the oldest free lane, leasing the lane to <paramref name="owner"/>.</summary>
+    /// <summary>
+    /// Claims the oldest free lane that has a due delivery, leasing it to <paramref name="owner"/>,
+    /// with every pending delivery of that lane: one reconcile, reading the whole issue after they
+    /// all arrived, serves them all (including ones waiting for a retry).
+    /// </summary>
     Task<WorkBatch?> ClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Extends the lease of a lane still being processed; false when the lease was lost (it
+    /// expired and another worker took the lane).
+    /// </summary>
+    Task<bool> RenewAsync(WorkBatch batch, TimeSpan lease, CancellationToken cancellationToken);
 
     /// <summary>Marks the batch processed and frees its lane.</summary>
     Task CompleteAsync(WorkBatch batch, CancellationToken cancellationToken);

@@ -39,7 +39,7 @@ public sealed partial class ReconcileWorker(
                     continue;
                 }
 
-                await reconciler.ProcessAsync(batch, stoppingToken);
+                await KeepingLeaseAsync(batch, () => reconciler.ProcessAsync(batch, stoppingToken), stoppingToken);
                 await inbox.CompleteAsync(batch, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -62,7 +62,38 @@ public sealed partial class ReconcileWorker(
         }
     }
 
-    /// <summary>Rate limits say when to come back; anything else backs off exponentially, capped at 10 minutes.</summary>
+    /// <summary>
+    /// Renews the lane's lease every third of its duration while the reconcile runs, so a slow
+    /// GitHub never lets a second worker take the same issue and act on it concurrently.
+    /// </summary>
+    private async Task KeepingLeaseAsync(WorkBatch batch, Func<Task> work, CancellationToken stoppingToken)
+    {
+        var lease = options.Value.LeaseDuration;
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var renewals = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                await Task.Delay(lease / 3, clock, done.Token);
+                if (!await inbox.RenewAsync(batch, lease, done.Token))
+                {
+                    LogLeaseLost(logger, batch.Lane);
+                    return;
+                }
+            }
+        }, done.Token);
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            await done.CancelAsync();
+            await renewals.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Rate limits say when to come back; anything else backs off exponentially from <c>RetryBackoff</c>, capped at 10 minutes.</summary>
     private DateTimeOffset RetryAt(Exception error, int attempt)
     {
         var now = clock.GetUtcNow();
@@ -72,7 +103,7 @@ public sealed partial class ReconcileWorker(
             RateLimitExceededException limit => limit.Reset > now ? limit.Reset.AddSeconds(1) : now.AddMinutes(1),
             SecondaryRateLimitExceededException secondary => now + (Reconciler.RetryAfter(secondary) ?? TimeSpan.FromMinutes(1)),
             ApiException { StatusCode: (System.Net.HttpStatusCode)429 } tooMany => now + (Reconciler.RetryAfter(tooMany) ?? TimeSpan.FromMinutes(1)),
-            _ => now + TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, Math.Min(attempt, 10)))),
+            _ => now + TimeSpan.FromTicks((long)Math.Min(TimeSpan.FromMinutes(10).Ticks, options.Value.RetryBackoff.Ticks * Math.Pow(2, Math.Min(attempt - 1, 20)))),
         };
     }
 
@@ -90,6 +121,9 @@ public sealed partial class ReconcileWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reconcile of {Lane} failed (attempt {Attempt}); retry at {RetryAt}")]
     private static partial void LogFailed(ILogger logger, Exception exception, string lane, int attempt, DateTimeOffset retryAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the lease on {Lane} while reconciling it")]
+    private static partial void LogLeaseLost(ILogger logger, string lane);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The inbox store failed")]
     private static partial void LogStoreFailed(ILogger logger, Exception exception);

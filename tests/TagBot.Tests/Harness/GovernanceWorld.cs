@@ -79,6 +79,7 @@ public sealed class GovernanceWorld : IAsyncDisposable
         ["TagBot:SweepInterval"] = "01:00:00",
         ["TagBot:PollInterval"] = "00:00:00.100",
         ["TagBot:LeaseDuration"] = "00:00:05",
+        ["TagBot:RetryBackoff"] = "00:00:00.200",
         ["TagBot:Workers"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 

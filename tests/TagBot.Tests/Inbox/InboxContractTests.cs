@@ -171,4 +171,36 @@ public abstract class InboxContractTests : IAsyncLifetime
 
     [Fact]
     public async Task The_store_answers_a_ping() => Assert.True(await Inbox.PingAsync(CancellationToken.None));
+
+    [Fact]
+    public async Task A_renewed_lease_keeps_the_lane_and_a_lost_one_says_so()
+    {
+        await Inbox.TryAddAsync(Comment("a1", 1), CancellationToken.None);
+        var batch = await Inbox.ClaimAsync("slow", TimeSpan.FromSeconds(30), CancellationToken.None);
+        Clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.True(await Inbox.RenewAsync(batch!, TimeSpan.FromSeconds(30), CancellationToken.None));
+        Clock.Advance(TimeSpan.FromSeconds(20));
+
+        Assert.Null(await Inbox.ClaimAsync("other", TimeSpan.FromSeconds(30), CancellationToken.None));
+
+        Clock.Advance(TimeSpan.FromSeconds(11));
+        Assert.NotNull(await Inbox.ClaimAsync("other", TimeSpan.FromSeconds(30), CancellationToken.None));
+        Assert.False(await Inbox.RenewAsync(batch!, TimeSpan.FromSeconds(30), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_claim_takes_deliveries_waiting_for_a_retry_along_with_the_due_one()
+    {
+        await Inbox.TryAddAsync(Comment("failed", 1), CancellationToken.None);
+        var first = await Inbox.ClaimAsync("w", TimeSpan.FromMinutes(1), CancellationToken.None);
+        await Inbox.FailAsync(first!, "boom", Clock.GetUtcNow().AddHours(1), giveUp: false, CancellationToken.None);
+        await Inbox.TryAddAsync(Comment("new", 1), CancellationToken.None);
+
+        var batch = await Inbox.ClaimAsync("w", TimeSpan.FromMinutes(1), CancellationToken.None);
+        await Inbox.CompleteAsync(batch!, CancellationToken.None);
+
+        Assert.Equal(["failed", "new"], batch!.Deliveries.Select(d => d.Id));
+        Assert.Equal(1, batch.Attempt);
+        Assert.Equal(0, await Inbox.PendingCountAsync(CancellationToken.None));
+    }
 }

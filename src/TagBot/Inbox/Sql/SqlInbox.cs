@@ -112,6 +112,16 @@ public sealed class SqlInbox : IInbox, IAsyncDisposable
         return null;
     }
 
+    public async Task<bool> RenewAsync(WorkBatch batch, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("UPDATE tagbot_lanes SET lease_until = @until WHERE lane = @lane AND owner = @owner")
+            .With("@until", Now() + (long)lease.TotalMilliseconds)
+            .With("@lane", batch.Lane)
+            .With("@owner", batch.Owner);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public async Task CompleteAsync(WorkBatch batch, CancellationToken cancellationToken) =>
         await FinishAsync(batch, Done, error: null, notBefore: 0, cancellationToken);
 
@@ -191,8 +201,9 @@ public sealed class SqlInbox : IInbox, IAsyncDisposable
         DbConnection connection, DbTransaction transaction, string lane, long now, CancellationToken cancellationToken)
     {
         await using var command = connection.Command("""
-            SELECT delivery_id, event, action, installation_id, repository, issue_number, sender, received_at, mentions_tagbot, attempts
-            FROM tagbot_deliveries WHERE lane = @lane AND state = 0 AND not_before <= @now
+            SELECT delivery_id, event, action, installation_id, repository, issue_number, sender, received_at, mentions_tagbot, attempts,
+                   not_before
+            FROM tagbot_deliveries WHERE lane = @lane AND state = 0
             ORDER BY received_at, delivery_id
             """, transaction)
             .With("@lane", lane)
@@ -212,7 +223,11 @@ public sealed class SqlInbox : IInbox, IAsyncDisposable
                 reader.IsDBNull(6) ? null : reader.GetString(6),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
                 reader.GetInt32(8) != 0));
-            attempt = Math.Max(attempt, reader.GetInt32(9) + 1);
+            if (reader.GetInt64(10) <= now)
+            {
+                // Backoff follows the deliveries that made the lane due, not older ones waiting out theirs.
+                attempt = Math.Max(attempt, reader.GetInt32(9) + 1);
+            }
         }
 
         return (deliveries, attempt);
