@@ -33,6 +33,12 @@ internal static partial class ScenarioReader
             // YamlDotNet blames the start of the enclosing map; point at the tab instead.
             return (null, [new ScenarioError(tab + 1, 1, "(file)", "invalid YAML: a tab is used for indentation; indent with spaces")]);
         }
+        catch (YamlException e) when (e.Start.Index >= text.TrimEnd().Length)
+        {
+            // At the end of the file the position says nothing: point at the last thing parsed.
+            return (null, [new ScenarioError((int)parser.LastMark.Line, (int)parser.LastMark.Column, "(file)",
+                $"invalid YAML: the file ends inside something opened here (an unclosed '[', '{{' or quote?): {Clean(e.Message)}")]);
+        }
         catch (YamlException e)
         {
             return (null, [new ScenarioError((int)e.Start.Line, (int)e.Start.Column, "(file)", $"invalid YAML: {Clean(e.Message)}")]);
