@@ -92,7 +92,7 @@ public static class SimulateCommand
         output.WriteLine(scenario.Policy is null
             ? "Policy: the defaults (the scenario has no `policy:`)."
             : $"Policy: from the scenario; roster format {Format(policy.Roster.Format)}, file {policy.Roster.Path}.");
-        output.WriteLine($"Roster: {roster.People.Count} people; "
+        output.WriteLine($"Roster: {roster.People.Count} {(roster.People.Count == 1 ? "person" : "people")}; "
             + (roster.Roles.Count == 0 ? "no roles." : string.Join(", ", roster.Roles.Select(r => $"{r.Key} {r.Value.Count}")) + "."));
         output.WriteLine("TagBot ran when the issue was opened, on each comment at its time, every 24 hours after the opening "
             + $"(the periodic sweep) and at `now`, {Stamp(result.Now)}.");
