@@ -28,13 +28,15 @@ public static class SimulateCommand
 
     public static int Run(FileInfo file, TextWriter output, TextWriter error)
     {
+        // Messages name the file as it was typed.
+        var name = file.ToString();
+        file = Locate(file);
         if (!file.Exists)
         {
-            error.WriteLine($"{file}: no such file");
+            error.WriteLine($"{name}: no such file");
             return 2;
         }
 
-        var name = file.ToString();
         var (scenario, errors) = ScenarioReader.Read(File.ReadAllText(file.FullName));
         if (scenario is null)
         {
@@ -69,6 +71,35 @@ public static class SimulateCommand
         var result = Rehearsal.Run(scenario, policy, roster);
         Print(name, scenario, policy, roster, result, output);
         return 0;
+    }
+
+    /// <summary>
+    /// <c>dotnet run --project src/TagBot</c> runs in the project's directory (the Web SDK sets
+    /// <c>RunWorkingDirectory</c>), not the shell's: a relative path not found there is looked up in
+    /// the shell's directory (<c>$PWD</c>, where the shell sets it), then in the parent directories.
+    /// </summary>
+    private static FileInfo Locate(FileInfo file)
+    {
+        var typed = file.ToString();
+        if (file.Exists || Path.IsPathRooted(typed))
+        {
+            return file;
+        }
+
+        var directories = new List<string>();
+        if (Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } shell)
+        {
+            directories.Add(shell);
+        }
+
+        for (var directory = new DirectoryInfo(Environment.CurrentDirectory).Parent; directory is not null; directory = directory.Parent)
+        {
+            directories.Add(directory.FullName);
+        }
+
+        return directories.Select(d => Path.Combine(d, typed)).FirstOrDefault(File.Exists) is { } found
+            ? new FileInfo(found)
+            : file;
     }
 
     private static int Fail(string file, IEnumerable<ScenarioError> errors, TextWriter error)

@@ -10,7 +10,7 @@ public sealed class SimulateCommandTests : IDisposable
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("tagbot-simulate-");
 
-    private static string Example(string name)
+    private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TagBot.sln")))
@@ -19,8 +19,10 @@ public sealed class SimulateCommandTests : IDisposable
         }
 
         Assert.NotNull(directory);
-        return Path.Combine(directory.FullName, "examples", name);
+        return directory.FullName;
     }
+
+    private static string Example(string name) => Path.Combine(RepositoryRoot(), "examples", name);
 
     private string Write(string text)
     {
@@ -29,9 +31,9 @@ public sealed class SimulateCommandTests : IDisposable
         return path;
     }
 
-    private static async Task<(int? ExitCode, string Output)> SimulateAsync(string path)
+    private static async Task<(int? ExitCode, string Output)> SimulateAsync(string path, Dictionary<string, string?>? environment = null)
     {
-        using var tagbot = TagBotProcess.Start(new Dictionary<string, string?>(), "simulate", path);
+        using var tagbot = TagBotProcess.Start(environment ?? [], "simulate", path);
         var exitCode = await tagbot.WaitForExitAsync(TimeSpan.FromSeconds(60));
         return (exitCode, tagbot.Output);
     }
@@ -141,6 +143,20 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Equal(1, syntaxExit);
         Assert.Contains($"{syntax}:6:", syntaxOutput, StringComparison.Ordinal);
         Assert.Contains("invalid YAML", syntaxOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_path_relative_to_the_shell_works_although_dotnet_run_starts_in_the_project_directory()
+    {
+        // TagBotProcess starts TagBot in its output directory, where examples/ does not exist; the
+        // shell that typed the path was at the repository root, as with `dotnet run --project src/TagBot`.
+        Assert.False(File.Exists(Path.Combine(AppContext.BaseDirectory, "examples", "proposal.yml")));
+
+        var (exitCode, output) = await SimulateAsync("examples/proposal.yml", new() { ["PWD"] = RepositoryRoot() });
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("TagBot rehearsal of examples/proposal.yml", output, StringComparison.Ordinal);
+        Assert.Contains("Labels: proposal, status/accepted\n", output, StringComparison.Ordinal);
     }
 
     public void Dispose() => _directory.Delete(recursive: true);
