@@ -41,7 +41,10 @@ internal static partial class ScenarioReader
         }
         catch (YamlException e)
         {
-            return (null, [new ScenarioError((int)e.Start.Line, (int)e.Start.Column, "(file)", $"invalid YAML: {Clean(e.Message)}")]);
+            var hint = e.Message.Contains("flow", StringComparison.OrdinalIgnoreCase)
+                ? " Inside { } or [ ], quote text that contains [ ] { } , or ': ', e.g. author: \"dependabot[bot]\"."
+                : "";
+            return (null, [new ScenarioError((int)e.Start.Line, (int)e.Start.Column, "(file)", $"invalid YAML: {Clean(e.Message)}{hint}")]);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
         {
