@@ -133,6 +133,11 @@ public static class SimulateCommand
 
         output.WriteLine();
         output.WriteLine($"Labels: {List(result.Labels)}");
+        if (!policy.WatchedLabels.Any(w => issue.Labels.Contains(w, StringComparer.OrdinalIgnoreCase)))
+        {
+            output.WriteLine($"TagBot does not track this issue: give it the label `{policy.Proposals.Label}` or `{policy.Elections.Label}` "
+                + "in `issue.labels`. Only /tagbot commands are answered.");
+        }
 
         if (result.Final.StatusComment is { } status)
         {
@@ -178,7 +183,9 @@ public static class SimulateCommand
         else if (issue.Labels.Contains(policy.Elections.Label, StringComparer.OrdinalIgnoreCase))
         {
             Heading(output, "Roster pull request");
-            output.WriteLine("None yet: TagBot opens it when a chair's /close-election (or /break-tie after a tie) makes the result final.");
+            output.WriteLine(result.Labels.Contains(policy.Labels.ElectionClosed, StringComparer.OrdinalIgnoreCase)
+                ? "None: the result is not final (a tie waits for a chair's /break-tie), or the roster file cannot be edited (see the status comment)."
+                : "None yet: TagBot opens it when a chair's /close-election (or /break-tie after a tie) makes the result final.");
         }
 
         if (result.Steps.FirstOrDefault(s => s.Closed is not null)?.Closed is { } closed)
