@@ -55,7 +55,7 @@ public sealed class GovernanceSources(ILedger ledger)
     /// Reads the roster in the policy's format; with <c>members_path</c>, the members file adds
     /// people and the <c>member</c> role. Both files are remembered together as one document.
     /// </summary>
-    private static (Roster? Value, IReadOnlyList<ConfigError> Errors) ReadRoster(Policy policy, string combined)
+    internal static (Roster? Value, IReadOnlyList<ConfigError> Errors) ReadRoster(Policy policy, string combined)
     {
         var settings = policy.Roster;
         var split = combined.IndexOf("\n\u0000", StringComparison.Ordinal);

@@ -1,0 +1,51 @@
+using TagBot.Core.Policies;
+
+namespace TagBot.Cli;
+
+/// <summary>
+/// A rehearsal script for <c>simulate</c>: the policy and roster files, one issue and its comments
+/// (authors and times), and the moment to look at the result. See <c>examples/</c>.
+/// </summary>
+internal sealed record Scenario(
+    ScenarioText? Policy,
+    ScenarioText Roster,
+    ScenarioText? Members,
+    ScenarioIssue Issue,
+    IReadOnlyList<ScenarioComment> Comments,
+    DateTimeOffset? Now);
+
+internal sealed record ScenarioIssue(
+    int Number,
+    string Title,
+    string Author,
+    DateTimeOffset Created,
+    IReadOnlyList<string> Labels,
+    string Body);
+
+/// <param name="Line">Where the comment starts in the scenario file.</param>
+internal sealed record ScenarioComment(string Author, DateTimeOffset At, string Body, int Line);
+
+/// <summary>
+/// An embedded file (policy, roster): its text and where it sits in the scenario file, so that an
+/// error the loaders report at line L of the embedded file can be shown at the scenario's own line.
+/// </summary>
+/// <param name="Key">The scenario key that holds it (<c>policy</c>, <c>roster</c>, <c>members</c>).</param>
+/// <param name="Line">Line of the key's value in the scenario file.</param>
+/// <param name="Column">Column of the key's value in the scenario file.</param>
+/// <param name="LineForLine">
+/// True for a literal block scalar (<c>key: |</c>): its line L is the scenario's line <c>Line + L</c>,
+/// indented by <see cref="Indent"/> spaces. Otherwise (quoted or folded text) only the start is known.
+/// </param>
+internal sealed record ScenarioText(string Key, string Text, int Line, int Column, bool LineForLine, int Indent)
+{
+    /// <summary>An error in the embedded file, located in the scenario file.</summary>
+    public ScenarioError Locate(ConfigError error) => LineForLine
+        ? new ScenarioError(Line + error.Line, Indent + error.Column, $"{Key} › {error.Key}", error.Message)
+        : new ScenarioError(Line, Column, $"{Key} › {error.Key}", $"{error.Message} (line {error.Line}, column {error.Column} of the {Key} text)");
+}
+
+/// <summary>A problem in a scenario file, located for a human: <c>FILE:LINE:COLUMN: KEY: MESSAGE</c>.</summary>
+internal sealed record ScenarioError(int Line, int Column, string Key, string Message)
+{
+    public string Format(string file) => $"{file}:{Line}:{Column}: {Key}: {Message}";
+}
