@@ -7,6 +7,7 @@ using TagBot.Inbox;
 using TagBot.Inbox.Postgres;
 using TagBot.Inbox.Sql;
 using TagBot.Inbox.Sqlite;
+using TagBot.Observability;
 using TagBot.Reconcile;
 using TagBot.Webhooks;
 
@@ -26,6 +27,7 @@ public static class TagBotApp
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxWebhookBytes);
         AddServices(builder.Services, builder.Configuration);
         var app = builder.Build();
+        app.UseTagBotObservability();
         MapEndpoints(app);
         return app;
     }
@@ -55,7 +57,7 @@ public static class TagBotApp
             });
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<WebhookMetrics>();
+        services.AddTagBotObservability();
         services.AddScoped<WebhookEventProcessor, WebhookIntake>();
 
         services.AddSingleton<IStoreDatabase>(sp =>
@@ -71,6 +73,7 @@ public static class TagBotApp
                 var github = context.ServiceProvider.GetRequiredService<IOptions<GitHubOptions>>().Value;
                 GitHubResilience.Configure(pipeline, github.MaxInlineRateLimitWait, context.ServiceProvider.GetRequiredService<TimeProvider>());
             });
+        services.AddHttpClient(GitHubClientFactory.HttpClientName).AddHttpMessageHandler<GitHubRequestMetricsHandler>();
         services.AddSingleton<GitHubClientFactory>();
         services.AddSingleton<LabelCatalog>();
         services.AddSingleton<BotIdentity>();
