@@ -24,6 +24,7 @@ public static class TagBotApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Logging.AddTagBotConsole(builder.Configuration, builder.Environment);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxWebhookBytes);
         AddServices(builder.Services, builder.Configuration);
         var app = builder.Build();

@@ -42,6 +42,7 @@ public sealed partial class ReconcileWorker(
                     continue;
                 }
 
+                using var scope = LogScopes.Batch(logger, batch);
                 started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await reconciler.ProcessAsync(batch, stoppingToken);
                 await inbox.CompleteAsync(batch, stoppingToken);
@@ -56,6 +57,7 @@ public sealed partial class ReconcileWorker(
                 var retryAt = RetryAt(e, batch.Attempt);
                 var giveUp = batch.Attempt >= settings.MaxAttempts;
                 metrics.Reconciled(System.Diagnostics.Stopwatch.GetElapsedTime(started), succeeded: false);
+                using var scope = LogScopes.Batch(logger, batch);
                 LogFailed(logger, e, batch.Lane, batch.Attempt, retryAt);
                 await TryAsync(() => inbox.FailAsync(batch, e.Message, retryAt, giveUp, CancellationToken.None));
             }
