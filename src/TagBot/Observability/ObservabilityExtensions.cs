@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -23,16 +24,27 @@ public static class ObservabilityExtensions
         services.AddTransient<GitHubRequestMetricsHandler>();
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("tagbot"))
-            .WithMetrics(metrics => metrics
-                .AddMeter(TagBotMetrics.MeterName)
-                .AddPrometheusExporter(prometheus =>
-                {
-                    // Each scrape sees the latest counts (tests and operators scrape right after an event).
-                    prometheus.ScrapeResponseCacheDurationMilliseconds = 0;
-                    prometheus.ScopeInfoEnabled = false;
-                }));
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(TagBotMetrics.MeterName)
+                    .AddPrometheusExporter(prometheus =>
+                    {
+                        // Each scrape sees the latest counts (tests and operators scrape right after an event).
+                        prometheus.ScrapeResponseCacheDurationMilliseconds = 0;
+                        prometheus.ScopeInfoEnabled = false;
+                    });
+                ((IDeferredMeterProviderBuilder)metrics).Configure((provider, builder) =>
+                    builder.AddView(OnlyFrom(provider.GetRequiredService<IMeterFactory>())));
+            });
         return services;
     }
+
+    /// <summary>
+    /// Keeps the instruments of this host's meters: meters are process-wide and the exporter
+    /// listens by name, so a process hosting several apps (the test suite) would mix their series.
+    /// </summary>
+    private static Func<Instrument, MetricStreamConfiguration?> OnlyFrom(IMeterFactory own) =>
+        instrument => ReferenceEquals(instrument.Meter.Scope, own) ? null : MetricStreamConfiguration.Drop;
 
     /// <summary>
     /// Maps <c>GET /metrics</c> (the inbox depth is read just before each scrape) and counts the

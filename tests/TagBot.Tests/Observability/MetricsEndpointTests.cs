@@ -13,9 +13,11 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
-    private async Task<(string Text, PrometheusText Parsed)> ScrapeAsync()
+    private Task<(string Text, PrometheusText Parsed)> ScrapeAsync() => ScrapeOf(_world);
+
+    private static async Task<(string Text, PrometheusText Parsed)> ScrapeOf(GovernanceWorld world)
     {
-        using var client = _world.App.CreateClient();
+        using var client = world.App.CreateClient();
         using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
@@ -32,7 +34,8 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         var (text, metrics) = await ScrapeAsync();
 
         Assert.Equal("counter", metrics.Types["tagbot_webhook_deliveries_total"]);
-        Assert.True(metrics.Value("tagbot_webhook_deliveries_total", ("event", "issues"), ("action", "opened"), ("outcome", "stored")) >= 1, text);
+        Assert.Equal(1, metrics.Value("tagbot_webhook_deliveries_total", ("event", "issues"), ("action", "opened"), ("outcome", "stored")));
+        Assert.Equal(1, metrics.Value("tagbot_webhook_deliveries_total"));
 
         Assert.Equal("histogram", metrics.Types["tagbot_reconcile_duration_seconds"]);
         Assert.True(metrics.Value("tagbot_reconcile_duration_seconds_count", ("outcome", "ok")) >= 1, text);
@@ -93,11 +96,48 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         double Increase(params (string, string)[] labels) =>
             after.Value("tagbot_webhook_deliveries_total", labels) - before.Value("tagbot_webhook_deliveries_total", labels);
 
-        Assert.True(Increase(("event", "issues"), ("outcome", "stored")) >= 1);
-        Assert.True(Increase(("event", "issues"), ("outcome", "duplicate")) >= 1);
-        Assert.True(Increase(("event", "issues"), ("outcome", "rejected")) >= 1);
-        Assert.True(Increase(("event", "other"), ("outcome", "ignored")) >= 1);
+        Assert.Equal(1, Increase(("event", "issues"), ("action", "opened"), ("outcome", "stored")));
+        Assert.Equal(1, Increase(("event", "issues"), ("action", "opened"), ("outcome", "duplicate")));
+        Assert.Equal(1, Increase(("event", "issues"), ("action", ""), ("outcome", "rejected")));
+        Assert.Equal(1, Increase(("event", "other"), ("action", ""), ("outcome", "ignored")));
+        Assert.Equal(4, Increase());
         // A sender-controlled header never becomes a label value.
         Assert.Empty(after.Find("tagbot_webhook_deliveries_total", ("event", "made_up_event")));
+    }
+
+    [Fact]
+    public async Task Another_app_in_the_same_process_does_not_show_in_this_one()
+    {
+        await using var other = await GovernanceWorld.StartAsync(workers: 1);
+        other.GitHub.SetRateLimitRemaining(GovernanceWorld.Installation, 100);
+        await other.OpenIssueAsync("member-mia", "Elsewhere", "proposal");
+        await other.IdleAsync();
+        await _world.IdleAsync();
+
+        var metrics = (await ScrapeAsync()).Parsed;
+        var theirs = (await ScrapeOf(other)).Parsed;
+
+        Assert.Equal(1, theirs.Value("tagbot_webhook_deliveries_total"));
+        Assert.Equal(0, metrics.Value("tagbot_webhook_deliveries_total"));
+        Assert.Contains(theirs.Find("tagbot_github_rate_limit_remaining", ("installation", "777")), s => s.Value < 100);
+        Assert.DoesNotContain(metrics.Find("tagbot_github_rate_limit_remaining"), s => s.Value < 100);
+
+        // Every request the other app's fake GitHub answered is counted there once, by method and status.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var answered = other.GitHub.Requests.Snapshot();
+            theirs = (await ScrapeOf(other)).Parsed;
+            var counted = theirs.Find("tagbot_github_requests_total").ToDictionary(r => (r.Labels["method"], r.Labels["status"]), r => r.Value);
+            var expected = answered.GroupBy(r => (r.Method, r.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .ToDictionary(g => g.Key, g => (double)g.Count());
+            if (expected.Count > 0 && counted.Count == expected.Count && !counted.Except(expected).Any())
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"counted {string.Join(", ", counted)}; answered {string.Join(", ", expected)}");
+            await Task.Delay(100);
+        }
     }
 }
