@@ -2,25 +2,31 @@
 # Build: docker build -t tagbot .
 # Run:   docker run -p 8080:8080 -v tagbot-data:/data -e GitHub__AppId=... -e GitHub__WebhookSecret=... \
 #          -e GitHub__PrivateKeyPath=/keys/app.pem -v /path/to/keys:/keys:ro tagbot
+# See docs/operations.md (image, health check, Kubernetes manifests in deploy/).
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-COPY Directory.Build.props Directory.Packages.props .editorconfig TagBot.sln ./
+# Restore first, from the project files only, so the package layer is cached across source edits.
+COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/TagBot.Core/TagBot.Core.csproj src/TagBot.Core/
 COPY src/TagBot/TagBot.csproj src/TagBot/
 RUN dotnet restore src/TagBot/TagBot.csproj
 COPY src/ src/
-RUN dotnet publish src/TagBot/TagBot.csproj -c Release -o /app --no-restore
+RUN dotnet publish src/TagBot/TagBot.csproj -c Release -o /app --no-restore \
+ && mkdir /data
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# Chiseled: no shell, no package manager, a non-root user (app, UID 1654) by default.
+# InvariantGlobalization is on, so the image needs no ICU. The health check runs the app itself.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled AS runtime
 WORKDIR /app
 COPY --from=build /app ./
-# The image's built-in non-root user; /data holds the SQLite inbox.
-RUN mkdir -p /data && chown app:app /data
-USER app
+# /data holds the SQLite inbox; a named volume mounted there starts with this owner.
+COPY --from=build --chown=1654:1654 /data /data
+USER 1654
 ENV ASPNETCORE_URLS=http://+:8080 \
     Storage__ConnectionString="Data Source=/data/tagbot.db"
 EXPOSE 8080
 VOLUME /data
-HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
-  CMD ["dotnet", "TagBot.dll", "--healthcheck"]
-ENTRYPOINT ["dotnet", "TagBot.dll"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
+  CMD ["dotnet", "/app/TagBot.dll", "--healthcheck", "http://127.0.0.1:8080/healthz"]
+ENTRYPOINT ["dotnet", "/app/TagBot.dll"]

@@ -7,6 +7,7 @@ using TagBot.Inbox;
 using TagBot.Inbox.Postgres;
 using TagBot.Inbox.Sql;
 using TagBot.Inbox.Sqlite;
+using TagBot.Observability;
 using TagBot.Reconcile;
 using TagBot.Webhooks;
 
@@ -23,9 +24,11 @@ public static class TagBotApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Logging.AddTagBotConsole(builder.Configuration, builder.Environment);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxWebhookBytes);
         AddServices(builder.Services, builder.Configuration);
         var app = builder.Build();
+        app.UseTagBotObservability();
         MapEndpoints(app);
         return app;
     }
@@ -55,7 +58,7 @@ public static class TagBotApp
             });
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<WebhookMetrics>();
+        services.AddTagBotObservability();
         services.AddScoped<WebhookEventProcessor, WebhookIntake>();
 
         services.AddSingleton<IStoreDatabase>(sp =>
@@ -71,6 +74,7 @@ public static class TagBotApp
                 var github = context.ServiceProvider.GetRequiredService<IOptions<GitHubOptions>>().Value;
                 GitHubResilience.Configure(pipeline, github.MaxInlineRateLimitWait, context.ServiceProvider.GetRequiredService<TimeProvider>());
             });
+        services.AddHttpClient(GitHubClientFactory.HttpClientName).AddHttpMessageHandler<GitHubRequestMetricsHandler>();
         services.AddSingleton<GitHubClientFactory>();
         services.AddSingleton<LabelCatalog>();
         services.AddSingleton<BotIdentity>();

@@ -3,6 +3,7 @@ using Octokit;
 using TagBot.Configuration;
 using TagBot.GitHub;
 using TagBot.Inbox;
+using TagBot.Observability;
 
 namespace TagBot.Reconcile;
 
@@ -17,6 +18,7 @@ public sealed partial class ReconcileWorker(
     WorkSignal signal,
     IOptions<TagBotOptions> options,
     TimeProvider clock,
+    TagBotMetrics metrics,
     ILogger<ReconcileWorker> logger) : BackgroundService
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -30,6 +32,7 @@ public sealed partial class ReconcileWorker(
         while (!stoppingToken.IsCancellationRequested)
         {
             WorkBatch? batch = null;
+            var started = 0L;
             try
             {
                 batch = await inbox.ClaimAsync(_owner, settings.LeaseDuration, stoppingToken);
@@ -39,8 +42,11 @@ public sealed partial class ReconcileWorker(
                     continue;
                 }
 
+                using var scope = LogScopes.Batch(logger, batch);
+                started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await KeepingLeaseAsync(batch, () => reconciler.ProcessAsync(batch, stoppingToken), stoppingToken);
                 await inbox.CompleteAsync(batch, stoppingToken);
+                metrics.Reconciled(System.Diagnostics.Stopwatch.GetElapsedTime(started), succeeded: true);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -50,6 +56,8 @@ public sealed partial class ReconcileWorker(
             {
                 var retryAt = RetryAt(e, batch.Attempt);
                 var giveUp = batch.Attempt >= settings.MaxAttempts;
+                metrics.Reconciled(System.Diagnostics.Stopwatch.GetElapsedTime(started), succeeded: false);
+                using var scope = LogScopes.Batch(logger, batch);
                 LogFailed(logger, e, batch.Lane, batch.Attempt, retryAt);
                 await TryAsync(() => inbox.FailAsync(batch, e.Message, retryAt, giveUp, CancellationToken.None));
             }

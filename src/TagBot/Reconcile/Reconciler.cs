@@ -25,6 +25,7 @@ public sealed partial class Reconciler(
     {
         var installation = batch.Deliveries.Select(d => d.InstallationId).LastOrDefault(id => id != 0);
         var repository = batch.First.Repository;
+        using var rateLimitLabel = GitHubInstallationScope.Enter(installation);
         if (rateLimits.BlockedUntil(installation) is { } until)
         {
             throw new InstallationRateLimitedException(installation, until);

@@ -22,6 +22,7 @@ public sealed partial class WebhookIntake(IInbox inbox, WorkSignal signal, TimeP
 
         var eventName = headers.Event ?? "";
         var routes = DeliveryRouter.Route(deliveryId, eventName, webhookEvent, clock.GetUtcNow());
+        using var scope = Observability.LogScopes.Delivery(logger, deliveryId, routes);
         if (routes.Count == 0)
         {
             metrics.Delivery(eventName, webhookEvent.Action, "ignored");
