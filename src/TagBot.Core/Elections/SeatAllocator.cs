@@ -67,7 +67,7 @@ public static class SeatAllocator
                 var resolved = ties.FirstOrDefault(t => t.Resolved && t.Nominees.Contains(candidate.GitHub, Names));
                 var why = seating.WhyNot(candidate);
                 var pickedOver = order.Where(c => c.Supports == candidate.Supports && seating.IsSeated(c)
-                    && chairPicks.Contains(c.GitHub, Names)).Select(c => c.GitHub).ToList();
+                    && chairPicks.Contains(c.GitHub, Names) && TradePlaces(limits, order, c, candidate)).Select(c => c.GitHub).ToList();
                 if (pickedOver.Count > 0)
                 {
                     why += $" (a chair's `/break-tie` picked {Mentions(pickedOver)})";
@@ -167,6 +167,16 @@ public static class SeatAllocator
         }
 
         return seating;
+    }
+
+    /// <summary>Whether swapping the two in the order seats <paramref name="outside"/> instead of <paramref name="seated"/>.</summary>
+    private static bool TradePlaces(SeatLimits limits, IReadOnlyList<SeatCandidate> order, SeatCandidate seated, SeatCandidate outside)
+    {
+        var swapped = order.ToArray();
+        var (i, j) = (Array.IndexOf(swapped, seated), Array.IndexOf(swapped, outside));
+        (swapped[i], swapped[j]) = (swapped[j], swapped[i]);
+        var other = Fill(limits, swapped);
+        return other.IsSeated(outside) && !other.IsSeated(seated);
     }
 
     private static List<SeatTie> FindTies(

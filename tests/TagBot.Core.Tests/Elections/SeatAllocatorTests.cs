@@ -252,4 +252,18 @@ public sealed class SeatAllocatorTests
     {
         Assert.Throws<ArgumentException>(() => Allocate(SeatLimits.Unlimited, TieBreak.Chair, C("a", "APAC", null, 1), C("A", "EMEA", null, 2)));
     }
+
+    [Fact]
+    public void A_tie_broken_in_one_region_is_not_blamed_for_a_loss_in_another()
+    {
+        // EMEA: one seat, eve and fay tie and the chair picks eve. APAC: one seat, ann beats mei.
+        var allocation = SeatAllocator.Allocate(Limits(Map(("EMEA", 1), ("APAC", 1))),
+            [C("eve", "EMEA", null, 2), C("fay", "EMEA", null, 2), C("ann", "APAC", null, 3), C("mei", "APAC", null, 2)],
+            TieBreak.Chair, ["eve"]);
+
+        var fay = Assert.Single(allocation.NotElected, r => r.Candidate.GitHub == "fay");
+        var mei = Assert.Single(allocation.NotElected, r => r.Candidate.GitHub == "mei");
+        Assert.Contains("picked @eve", fay.Why, StringComparison.Ordinal);
+        Assert.DoesNotContain("break-tie", mei.Why, StringComparison.Ordinal);
+    }
 }
