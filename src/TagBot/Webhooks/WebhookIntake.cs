@@ -29,12 +29,19 @@ public sealed partial class WebhookIntake(IInbox inbox, WorkSignal signal, TimeP
         }
 
         var added = 0;
-        foreach (var delivery in routes)
+        try
         {
-            if (await inbox.TryAddAsync(delivery, cancellationToken))
+            foreach (var delivery in routes)
             {
-                added++;
+                if (await inbox.TryAddAsync(delivery, cancellationToken))
+                {
+                    added++;
+                }
             }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DeliveryNotStoredException(e);
         }
 
         if (added > 0)
