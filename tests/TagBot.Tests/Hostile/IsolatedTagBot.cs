@@ -52,21 +52,10 @@ public sealed class IsolatedTagBot : IAsyncDisposable
     }
 
     /// <summary>Webhook deliveries in the SQLite file (sweep work left out).</summary>
-    public async Task<IReadOnlyList<(string Id, string Repository, long Installation, long? Issue)>> StoredDeliveriesAsync()
+    public async Task<IReadOnlyList<StoredDelivery>> StoredDeliveriesAsync()
     {
         await Services.GetRequiredService<IInbox>().InitializeAsync(CancellationToken.None);
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT delivery_id, repository, installation_id, issue_number FROM tagbot_deliveries WHERE event <> 'sweep'";
-        var rows = new List<(string, string, long, long?)>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3)));
-        }
-
-        return rows;
+        return await StoredDelivery.ReadAsync(DatabasePath);
     }
 
     /// <summary>Waits until every stored delivery has been processed.</summary>
@@ -96,5 +85,26 @@ public sealed class IsolatedTagBot : IAsyncDisposable
         catch (IOException)
         {
         }
+    }
+}
+
+/// <summary>A row of the SQLite inbox, read straight from the file.</summary>
+public sealed record StoredDelivery(string Id, string Repository, long Installation, long? Issue, string? Action, string? Sender)
+{
+    public static async Task<IReadOnlyList<StoredDelivery>> ReadAsync(string databasePath)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT delivery_id, repository, installation_id, issue_number, action, sender FROM tagbot_deliveries WHERE event <> 'sweep'";
+        var rows = new List<StoredDelivery>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new StoredDelivery(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+        }
+
+        return rows;
     }
 }
