@@ -49,6 +49,10 @@ public static class TagBotApp
         // Signatures are checked against GitHub__WebhookSecret and, while rotating, GitHub__WebhookSecretPrevious.
         services.AddSingleton<WebhookSignatures>();
 
+        // HttpClient's own request logging keeps the raw headers (the App JWT, installation tokens) in
+        // its structured state at Trace, whatever its message redacts: GitHub calls are not logged by it.
+        services.AddHttpClient(GitHubClientFactory.HttpClientName).RemoveAllLoggers();
+
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WebhookMetrics>();
         services.AddScoped<WebhookEventProcessor, WebhookIntake>();
