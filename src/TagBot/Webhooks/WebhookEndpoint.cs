@@ -59,6 +59,11 @@ public static partial class WebhookEndpoint
                     e.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge(maxBodyBytes) : "The request body could not be read.");
                 return;
             }
+            catch (Exception e) when (e is IOException || (e is OperationCanceledException && context.RequestAborted.IsCancellationRequested))
+            {
+                LogAborted(logger, deliveryId); // the sender went away mid-body: nobody to answer
+                return;
+            }
 
             if (length > maxBodyBytes)
             {
@@ -184,7 +189,7 @@ public static partial class WebhookEndpoint
         Message = "Delivery {DeliveryId} is signed with GitHub__WebhookSecretPrevious; remove that setting once GitHub signs with the new secret")]
     private static partial void LogPreviousSecret(ILogger logger, string deliveryId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: the sender closed the request before it was stored")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: the sender closed the request before it was answered")]
     private static partial void LogAborted(ILogger logger, string deliveryId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} could not be stored; answered 503")]
