@@ -13,7 +13,7 @@ public sealed class GitHubOptions
     /// <summary>The App's PEM private key itself (PKCS#1 or PKCS#8).</summary>
     public string? PrivateKey { get; set; }
 
-    /// <summary>The webhook secret. The service refuses to start without one: the webhook library fails open.</summary>
+    /// <summary>The webhook secret. The service refuses to start without one: no unsigned delivery is ever accepted.</summary>
     public string? WebhookSecret { get; set; }
 
     /// <summary>
