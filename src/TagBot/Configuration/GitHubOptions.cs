@@ -13,8 +13,14 @@ public sealed class GitHubOptions
     /// <summary>The App's PEM private key itself (PKCS#1 or PKCS#8).</summary>
     public string? PrivateKey { get; set; }
 
-    /// <summary>The webhook secret. The service refuses to start without one: the webhook library fails open.</summary>
+    /// <summary>The webhook secret. The service refuses to start without one: no unsigned delivery is ever accepted.</summary>
     public string? WebhookSecret { get; set; }
+
+    /// <summary>
+    /// Optional: the secret being rotated out. While it is set, deliveries signed with either secret
+    /// are accepted, so the secret can be changed on GitHub and here without dropping deliveries.
+    /// </summary>
+    public string? WebhookSecretPrevious { get; set; }
 
     /// <summary>REST API root: GitHub.com, a GitHub Enterprise Server (<c>https://HOST/api/v3/</c>) or a local fake.</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://api.github.com/");

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Octokit.Webhooks;
-using Octokit.Webhooks.AspNetCore;
 using TagBot.Configuration;
 using TagBot.GitHub;
 using TagBot.Inbox;
@@ -50,12 +49,12 @@ public static class TagBotApp
         services.AddOptions<TagBotOptions>().Bind(configuration.GetSection(TagBotOptions.Section))
             .Validate(o => o.SweepInterval > TimeSpan.Zero, "TagBot__SweepInterval must be positive.")
             .ValidateOnStart();
-        services.AddOptions<GitHubWebhookOptions>()
-            .Configure<IOptions<GitHubOptions>>((webhook, github) =>
-            {
-                webhook.Secret = github.Value.WebhookSecret;
-                webhook.ExceptionHandler = WebhookErrors.HandleAsync;
-            });
+        // Signatures are checked against GitHub__WebhookSecret and, while rotating, GitHub__WebhookSecretPrevious.
+        services.AddSingleton<WebhookSignatures>();
+
+        // HttpClient's own request logging keeps the raw headers (the App JWT, installation tokens) in
+        // its structured state at Trace, whatever its message redacts: GitHub calls are not logged by it.
+        services.AddHttpClient(GitHubClientFactory.HttpClientName).RemoveAllLoggers();
 
         services.AddSingleton(TimeProvider.System);
         services.AddTagBotObservability();
@@ -92,7 +91,7 @@ public static class TagBotApp
     public static void MapEndpoints(WebApplication app)
     {
         app.Use(RefuseOversizedBodies);
-        app.MapGitHubWebhooks(WebhookPath);
+        app.MapGitHubDeliveries(WebhookPath, MaxWebhookBytes);
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (IInbox inbox, CancellationToken cancellationToken) =>
             await inbox.PingAsync(cancellationToken) ? Results.Text("ready") : Results.Text("storage unreachable", statusCode: 503));

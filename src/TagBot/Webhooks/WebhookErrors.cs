@@ -1,40 +1,35 @@
-using System.Text.Json;
-
 namespace TagBot.Webhooks;
 
 /// <summary>
-/// Answers what the webhook library would turn into a 500: bad input is the sender's fault (400),
-/// events we do not handle are acknowledged and ignored, and an App's ping (which the library
-/// cannot deserialize) is answered. Only a real server fault, such as storage down, stays a 5xx.
+/// Answers a verified delivery that could not be routed. The only server fault on this path,
+/// storage failing, arrives as <see cref="DeliveryNotStoredException"/> and is answered elsewhere
+/// (503), so whatever fails here failed on the payload: the sender's fault (400), never a 5xx.
+/// Events we do not handle are acknowledged and ignored, and an App's ping (which the webhook
+/// library cannot deserialize) is answered.
 /// </summary>
-public static class WebhookErrors
+public static partial class WebhookErrors
 {
-    public static async ValueTask<bool> HandleAsync(Exception exception, HttpContext context)
+    public static async Task AnswerAsync(Exception exception, HttpContext context)
     {
         var eventName = context.Request.Headers["X-GitHub-Event"].ToString();
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("TagBot.Webhooks");
-        var badInput = exception is JsonException or MalformedDeliveryException or FormatException or OverflowException
-            or ArgumentException or InvalidOperationException { InnerException: JsonException } or BadHttpRequestException;
-
-        if (!badInput)
-        {
-            return false;
-        }
-
         var (status, message) = eventName switch
         {
             "ping" => (StatusCodes.Status200OK, "pong"),
-            _ when !DeliveryRouter.HandledEvents.Contains(eventName) => (StatusCodes.Status202Accepted, $"event '{eventName}' is not handled; ignored"),
+            _ when !DeliveryRouter.HandledEvents.Contains(eventName) => (StatusCodes.Status202Accepted, $"event '{WebhookEndpoint.Printable(eventName)}' is not handled; ignored"),
             _ => (StatusCodes.Status400BadRequest, $"malformed '{eventName}' payload: {exception.Message}"),
         };
 
         if (status == StatusCodes.Status400BadRequest)
         {
-            logger.LogWarning("Rejected delivery {DeliveryId}: {Reason}", context.Request.Headers["X-GitHub-Delivery"].ToString(), message);
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("TagBot.Webhooks");
+            LogMalformed(logger, WebhookEndpoint.Printable(context.Request.Headers["X-GitHub-Delivery"].ToString()), eventName,
+                exception.GetType().Name, exception.Message);
         }
 
         context.Response.StatusCode = status;
         await context.Response.WriteAsync(message, context.RequestAborted);
-        return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected delivery {DeliveryId}: malformed '{Event}' payload ({ExceptionType}: {Reason})")]
+    private static partial void LogMalformed(ILogger logger, string deliveryId, string @event, string exceptionType, string reason);
 }

@@ -12,6 +12,9 @@ namespace TagBot.Webhooks;
 public sealed partial class WebhookIntake(IInbox inbox, WorkSignal signal, TimeProvider clock, WebhookMetrics metrics, ILogger<WebhookIntake> logger)
     : WebhookEventProcessor
 {
+    /// <summary>Delivery ids are GUIDs; anything much longer is not from GitHub.</summary>
+    public const int MaxDeliveryIdLength = 100;
+
     public override async ValueTask ProcessWebhookAsync(WebhookHeaders headers, WebhookEvent webhookEvent, CancellationToken cancellationToken = default)
     {
         var deliveryId = headers.Delivery;
@@ -20,22 +23,37 @@ public sealed partial class WebhookIntake(IInbox inbox, WorkSignal signal, TimeP
             throw new MalformedDeliveryException("X-GitHub-Delivery header is missing.");
         }
 
+        if (deliveryId.Length > MaxDeliveryIdLength || !deliveryId.All(c => c is > ' ' and <= '~'))
+        {
+            throw new MalformedDeliveryException(
+                $"X-GitHub-Delivery must be printable ASCII of at most {MaxDeliveryIdLength} characters (GitHub sends a GUID).");
+        }
+
+        // The library hands over null for a body of `null`.
+        _ = webhookEvent ?? throw new MalformedDeliveryException("The payload is null, not an event.");
         var eventName = headers.Event ?? "";
         var routes = DeliveryRouter.Route(deliveryId, eventName, webhookEvent, clock.GetUtcNow());
         using var scope = Observability.LogScopes.Delivery(logger, deliveryId, routes);
         if (routes.Count == 0)
         {
-            metrics.Delivery(eventName, webhookEvent.Action, "ignored");
+            metrics.Delivery(eventName, DeliveryRouter.ActionOf(webhookEvent), "ignored");
             return;
         }
 
         var added = 0;
-        foreach (var delivery in routes)
+        try
         {
-            if (await inbox.TryAddAsync(delivery, cancellationToken))
+            foreach (var delivery in routes)
             {
-                added++;
+                if (await inbox.TryAddAsync(delivery, cancellationToken))
+                {
+                    added++;
+                }
             }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DeliveryNotStoredException(e);
         }
 
         if (added > 0)
@@ -44,8 +62,8 @@ public sealed partial class WebhookIntake(IInbox inbox, WorkSignal signal, TimeP
         }
 
         var outcome = added == 0 ? "duplicate" : "stored";
-        metrics.Delivery(eventName, webhookEvent.Action, outcome);
-        LogStored(logger, deliveryId, eventName, webhookEvent.Action, routes[0].Repository, routes[0].IssueNumber, outcome);
+        metrics.Delivery(eventName, routes[0].Action, outcome);
+        LogStored(logger, deliveryId, eventName, routes[0].Action, routes[0].Repository, routes[0].IssueNumber, outcome);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} {Event}.{Action} for {Repository}#{Issue}: {Outcome}")]
