@@ -16,7 +16,7 @@ public static class IssueDecider
         var authority = new Authority(input.Policy, input.Roster);
         var issue = input.Issue;
         var labels = input.Policy.Labels;
-        var seenBefore = issue.Comments.Any(c => c.AuthorIsBot && Markers.IsStatus(c.Body));
+        var seenBefore = issue.Comments.Any(c => c.ByTagBot && Markers.IsStatus(c.Body));
 
         // An issue carrying both labels is run as an election, the more specific workflow.
         if (issue.HasLabel(input.Policy.Elections.Label))
@@ -54,7 +54,7 @@ public static class IssueDecider
     {
         var defaults = Policies.Policy.Default;
         var tracked = issue.HasLabel(defaults.Proposals.Label) || issue.HasLabel(defaults.Elections.Label)
-            || issue.Comments.Any(c => c.AuthorIsBot && Markers.IsStatus(c.Body));
+            || issue.Comments.Any(c => c.ByTagBot && Markers.IsStatus(c.Body));
         if (!tracked)
         {
             return DesiredState.Nothing;

@@ -7,4 +7,12 @@ public sealed record IssueComment(
     bool AuthorIsBot,
     string Body,
     DateTimeOffset CreatedAt,
-    string Url);
+    string Url)
+{
+    /// <summary>
+    /// Written by TagBot itself. Only these are TagBot's status comments and replies: another bot
+    /// that copies a comment, marker and all, must not be mistaken for TagBot. Defaults to any bot
+    /// when the host cannot tell.
+    /// </summary>
+    public bool ByTagBot { get; init; } = AuthorIsBot;
+}

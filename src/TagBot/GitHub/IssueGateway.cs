@@ -44,7 +44,7 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
         }
     }
 
-    public async Task<CoreIssue> ReadSnapshotAsync(Issue issue)
+    public async Task<CoreIssue> ReadSnapshotAsync(Issue issue, string? ownLogin = null)
     {
         var comments = await client.Issue.Comment.GetAllForIssue(repository.Owner, repository.Name, issue.Number, AllPages);
         return new CoreIssue(
@@ -55,7 +55,7 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
             issue.CreatedAt,
             issue.State.StringValue == "open",
             [.. issue.Labels.Select(l => l.Name)],
-            [.. comments.Select(ToCore)],
+            [.. comments.Select(c => ToCore(c, ownLogin))],
             issue.HtmlUrl ?? "")
         {
             Body = issue.Body ?? "",
@@ -115,11 +115,12 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
             StateReason = completed ? ItemStateReason.Completed : ItemStateReason.NotPlanned,
         });
 
-    private static CoreComment ToCore(Octokit.IssueComment comment) => new(
-        comment.Id,
-        comment.User?.Login ?? "ghost",
-        comment.User is { } user && (user.Type == AccountType.Bot || user.Login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase)),
-        comment.Body ?? "",
-        comment.CreatedAt,
-        comment.HtmlUrl ?? "");
+    private static CoreComment ToCore(Octokit.IssueComment comment, string? ownLogin)
+    {
+        var bot = comment.User is { } user && (user.Type == AccountType.Bot || user.Login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase));
+        return new CoreComment(comment.Id, comment.User?.Login ?? "ghost", bot, comment.Body ?? "", comment.CreatedAt, comment.HtmlUrl ?? "")
+        {
+            ByTagBot = bot && (ownLogin is null || string.Equals(comment.User?.Login, ownLogin, StringComparison.OrdinalIgnoreCase)),
+        };
+    }
 }

@@ -33,7 +33,7 @@ public sealed class IssueDiff(ILedger ledger)
             actions++;
         }
 
-        var own = issue.Comments.Where(c => c.AuthorIsBot).ToList();
+        var own = issue.Comments.Where(c => c.ByTagBot).ToList();
         if (desired.StatusComment is { } status)
         {
             actions += await UpsertAsync(gateway, issue.Number, own.FirstOrDefault(c => Markers.IsStatus(c.Body)), status);

@@ -92,7 +92,7 @@ public sealed partial class Reconciler(
             return;
         }
 
-        var snapshot = await gateway.ReadSnapshotAsync(issue);
+        var snapshot = await gateway.ReadSnapshotAsync(issue, await bot.LoginAsync());
         var pullRequests = new PullRequestGateway(clients.ForInstallation(installation), gateway.Repository);
         var desired = loaded.Policy is null
             ? IssueDecider.CannotAct(snapshot, loaded.Warnings)

@@ -31,7 +31,8 @@ public sealed class ProposalWorkflowTests : IAsyncLifetime
 
     private FakeComment StatusComment(int issue)
     {
-        var statuses = GitHub.Comments(Repo, issue).Where(c => c.Body.StartsWith(Markers.Status, StringComparison.Ordinal)).ToList();
+        var statuses = GitHub.Comments(Repo, issue)
+            .Where(c => c.Author == GitHub.BotLogin && c.Body.StartsWith(Markers.Status, StringComparison.Ordinal)).ToList();
         return Assert.Single(statuses);
     }
 
@@ -319,5 +320,20 @@ public sealed class ProposalWorkflowTests : IAsyncLifetime
 
         Assert.Contains("status/discussion", _world.Labels(existing));
         Assert.Contains("(1 support, 0 object)", StatusComment(existing).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_bot_copying_the_status_marker_is_not_mistaken_for_TagBot()
+    {
+        // A mirroring bot reposts a status comment before TagBot has ever seen the issue.
+        var issue = GitHub.CreateIssue(Repo, "chair-carla", "Proposal", "body", ["proposal"]);
+        var copy = GitHub.AddComment(Repo, issue, "mirror-bot[bot]", Markers.Status + "\n## Proposal: copied elsewhere\n");
+
+        await _world.Deliver("issues", Payloads.Issues("opened", Repo, GovernanceWorld.Installation, issue, "chair-carla", ["proposal"]));
+        await _world.IdleAsync();
+
+        Assert.Equal(GitHub.BotLogin, StatusComment(issue).Author);
+        Assert.Contains("triage-required", _world.Labels(issue));
+        Assert.Equal(Markers.Status + "\n## Proposal: copied elsewhere\n", GitHub.Comment(copy)!.Body);
     }
 }
