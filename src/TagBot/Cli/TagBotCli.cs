@@ -24,6 +24,7 @@ public static class TagBotCli
         serve.SetAction(async (parse, _) => await ServeAsync(parse.UnmatchedTokens));
         root.Subcommands.Add(serve);
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(CreateAppCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         return root.Parse(args).InvokeAsync();
     }

@@ -127,6 +127,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable, IDisposable
         app.UseRouting();
         app.Use(Authorize);
         MapEndpoints(app);
+        MapManifestEndpoints(app);
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
