@@ -4,8 +4,8 @@ using TagBot.Hosting;
 namespace TagBot.Cli;
 
 /// <summary>
-/// One program, several verbs: <c>serve</c> (the default: the webhook service), <c>validate</c>
-/// and <c>simulate</c>. Arguments the verbs do not know (such as <c>--urls</c>) go to the host.
+/// One program, several verbs: <c>serve</c> (the default: the webhook service), <c>validate</c>,
+/// <c>simulate</c> and <c>audit</c>. Arguments the verbs do not know (such as <c>--urls</c>) go to the host.
 /// </summary>
 public static class TagBotCli
 {
@@ -26,6 +26,7 @@ public static class TagBotCli
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(CreateAppCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 

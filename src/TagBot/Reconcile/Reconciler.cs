@@ -107,8 +107,9 @@ public sealed partial class Reconciler(
 
     /// <summary>
     /// The roster pull request matters only once an election is closed; before that, no request.
+    /// Internal for <c>audit</c>, which reads it the same way.
     /// </summary>
-    private static async Task<RosterPullRequest> RosterPullRequestStateAsync(PullRequestGateway pullRequests, Core.Issues.IssueSnapshot issue, Core.Policies.Policy policy)
+    internal static async Task<RosterPullRequest> RosterPullRequestStateAsync(PullRequestGateway pullRequests, Core.Issues.IssueSnapshot issue, Core.Policies.Policy policy)
     {
         if (!issue.HasLabel(policy.Elections.Label) || !issue.HasLabel(policy.Labels.ElectionClosed))
         {

@@ -1,0 +1,178 @@
+using TagBot.Core.Elections;
+using TagBot.Core.Governance;
+using TagBot.Core.Issues;
+using TagBot.Core.Rosters;
+using TagBot.Core.Status;
+
+namespace TagBot.Cli;
+
+/// <summary>
+/// The pure part of <c>audit</c>: recompute an issue's desired state with the bot's own decider and
+/// compare it with what TagBot posted, found the way the bot finds it again (comments by bots,
+/// recognised by their hidden markers). Compared: the labels TagBot manages, the status comment, its
+/// replies to commands, the comments it posts once (election results, roster pull request fates),
+/// the roster pull request and the closing of a decided issue. Reactions are not compared (they are
+/// feedback, and reading them costs a request per comment).
+/// </summary>
+internal static class IssueAudit
+{
+    public static AuditReport Run(DecisionInput input, DateTimeOffset? statusWrittenAt)
+    {
+        var desired = IssueDecider.Decide(input);
+        var now = Compare(input.Issue, desired);
+        var notes = Notes(input, desired).ToList();
+        if (now.Differences.Count == 0)
+        {
+            return new AuditReport(now.Compared, [], [], notes, null);
+        }
+
+        // Time alone moves a proposal to consensus (the sweep applies it). When the recomputation as of
+        // TagBot's last update matches what it posted, the rest is a change still due, not a wrong tally.
+        if (statusWrittenAt is { } at && at < input.Now && Compare(input.Issue, IssueDecider.Decide(input with { Now = at })).Differences.Count == 0)
+        {
+            return new AuditReport(now.Compared, [], now.Differences, notes, at);
+        }
+
+        if (now.Differences.Any(d => d.Subject.StartsWith("Result comment", StringComparison.Ordinal)))
+        {
+            notes.Add("A result comment is written once, at the close, with the policy and roster of that day; this audit uses "
+                + "today's. A change to either since then (other than this election's own roster pull request) can explain a difference in it.");
+        }
+
+        return new AuditReport(now.Compared, now.Differences, [], notes, null);
+    }
+
+    /// <summary>TagBot's status comment as the bot finds it: the first comment by a bot carrying the status marker.</summary>
+    public static IssueComment? StatusComment(IssueSnapshot issue) =>
+        issue.Comments.FirstOrDefault(c => c.AuthorIsBot && Markers.IsStatus(c.Body));
+
+    private static (IReadOnlyList<string> Compared, IReadOnlyList<AuditFinding> Differences) Compare(IssueSnapshot issue, DesiredState desired)
+    {
+        var compared = new List<string>();
+        var differences = new List<AuditFinding>();
+        var own = issue.Comments.Where(c => c.AuthorIsBot).ToList();
+
+        if (desired.Labels.Count > 0 || desired.ManagedLabels.Count > 0)
+        {
+            compared.Add("labels");
+            var missing = desired.Labels.Where(l => !issue.HasLabel(l)).Order(StringComparer.Ordinal).ToList();
+            var extra = issue.Labels.Where(l => desired.ManagedLabels.Contains(l) && !desired.Labels.Contains(l)).ToList();
+            if (missing.Count > 0 || extra.Count > 0)
+            {
+                var posted = issue.Labels.Where(l => desired.ManagedLabels.Contains(l) || desired.Labels.Contains(l)).ToList();
+                var detail = new List<string>();
+                if (missing.Count > 0)
+                {
+                    detail.Add($"missing: {List(missing)}");
+                }
+
+                if (extra.Count > 0)
+                {
+                    detail.Add($"not expected: {List(extra)}");
+                }
+
+                differences.Add(new AuditFinding("Labels", string.Join("; ", detail),
+                    $"expected: {List(desired.Labels.Order(StringComparer.Ordinal))}\nposted:   {List(posted)}"));
+            }
+        }
+
+        if (desired.StatusComment is { } status)
+        {
+            compared.Add("the status comment");
+            var statuses = own.Where(c => Markers.IsStatus(c.Body)).ToList();
+            differences.AddRange(CompareComment("Status comment", statuses.FirstOrDefault(), status));
+            if (statuses.Count > 1)
+            {
+                differences.Add(new AuditFinding("Status comment", $"posted {statuses.Count} times; TagBot keeps one and edits it in place",
+                    string.Join("\n", statuses.Skip(1).Select(c => c.Url))));
+            }
+        }
+
+        if (desired.Replies.Count > 0)
+        {
+            compared.Add(Count(desired.Replies.Count, "reply", "replies"));
+            foreach (var reply in desired.Replies)
+            {
+                var posted = own.FirstOrDefault(c => Markers.RepliedTo(c.Body) == reply.CommentId);
+                var to = issue.Comments.FirstOrDefault(c => c.Id == reply.CommentId);
+                differences.AddRange(CompareComment($"Reply to {(to is null ? $"comment {reply.CommentId}" : $"@{to.Author}'s comment {to.Url}")}", posted, reply.Body));
+            }
+        }
+
+        foreach (var notice in desired.Notices)
+        {
+            var result = ElectionResult.IsResult(notice.Body);
+            compared.Add(result ? "the result comment" : "the comment on the roster pull request's fate");
+            var posted = own.FirstOrDefault(c => c.Body.StartsWith(notice.Marker, StringComparison.Ordinal));
+            differences.AddRange(CompareComment(result ? "Result comment" : "Comment", posted, notice.Body));
+        }
+
+        if (desired.RosterProposal is { } proposal)
+        {
+            differences.Add(new AuditFinding("Roster pull request",
+                $"none from branch `{proposal.Branch}`, though the result is final", $"expected: {proposal.Title}"));
+        }
+
+        return (compared, differences);
+    }
+
+    private static IEnumerable<AuditFinding> CompareComment(string subject, IssueComment? posted, string expected)
+    {
+        if (posted is null)
+        {
+            yield return new AuditFinding(subject, "not posted", "expected:\n" + Normalize(expected));
+        }
+        else if (Normalize(posted.Body) != Normalize(expected))
+        {
+            yield return new AuditFinding($"{subject} ({posted.Url})", "differs (- posted, + expected)",
+                RosterDiff.Render(Normalize(posted.Body), Normalize(expected)).TrimEnd('\n'));
+        }
+    }
+
+    private static IEnumerable<string> Notes(DecisionInput input, DesiredState desired)
+    {
+        var issue = input.Issue;
+        var policy = input.Policy;
+        if (!policy.WatchedLabels.Any(issue.HasLabel))
+        {
+            yield return $"TagBot does not track this issue: it has neither `{policy.Proposals.Label}` nor `{policy.Elections.Label}`.";
+        }
+
+        if (desired.Close is not null)
+        {
+            yield return "The issue is decided but open. TagBot closes a decided issue once, so someone probably reopened it; this is not counted as a difference.";
+        }
+    }
+
+    /// <summary>As the bot compares comments before editing one: line breaks and trailing space aside.</summary>
+    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
+
+    private static string List(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count == 0 ? "(none)" : string.Join(", ", list);
+    }
+
+    private static string Count(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
+}
+
+/// <summary>One thing TagBot posted that is not what the recomputation gives.</summary>
+/// <param name="Subject">What differs, e.g. <c>Labels</c> or <c>Status comment (URL)</c>.</param>
+/// <param name="Summary">How, in a few words.</param>
+/// <param name="Detail">Expected and posted, or a line diff (<c>-</c> posted, <c>+</c> expected).</param>
+internal sealed record AuditFinding(string Subject, string Summary, string Detail);
+
+/// <param name="Compared">What was compared, in words.</param>
+/// <param name="Differences">Differences the passing of time does not explain.</param>
+/// <param name="Pending">Differences that time alone made since <paramref name="ConsistentAsOf"/>; TagBot's next pass applies them.</param>
+/// <param name="Notes">Remarks that do not count as differences.</param>
+/// <param name="ConsistentAsOf">When TagBot last wrote its status comment, if what it posted matches the recomputation as of then.</param>
+internal sealed record AuditReport(
+    IReadOnlyList<string> Compared,
+    IReadOnlyList<AuditFinding> Differences,
+    IReadOnlyList<AuditFinding> Pending,
+    IReadOnlyList<string> Notes,
+    DateTimeOffset? ConsistentAsOf)
+{
+    public bool IsConsistent => Differences.Count == 0;
+}
