@@ -8,6 +8,9 @@ public sealed class TagBotOptions
     /// <summary>How often every open watched issue is reconciled (time-based transitions, missed webhooks).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Sweep at startup (repairs what was missed while down) rather than one interval later.</summary>
+    public bool SweepOnStart { get; set; } = true;
+
     /// <summary>Issues reconciled in parallel; events of one issue are always processed one at a time. 0 = intake only.</summary>
     public int Workers { get; set; } = 4;
 

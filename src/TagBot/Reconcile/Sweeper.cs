@@ -43,11 +43,17 @@ public sealed partial class Sweeper(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var first = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                if (!first || options.Value.SweepOnStart)
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
+
+                first = false;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

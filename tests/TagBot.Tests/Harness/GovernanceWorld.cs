@@ -77,6 +77,8 @@ public sealed class GovernanceWorld : IAsyncDisposable
         ["GitHub:MaxInlineRateLimitWait"] = "00:00:02",
         ["Storage:ConnectionString"] = $"Data Source={DatabasePath}",
         ["TagBot:SweepInterval"] = "01:00:00",
+        // Tests sweep when they mean to (SweepAsync): a startup sweep would race with their requests.
+        ["TagBot:SweepOnStart"] = "false",
         ["TagBot:PollInterval"] = "00:00:00.100",
         ["TagBot:LeaseDuration"] = "00:00:05",
         ["TagBot:RetryBackoff"] = "00:00:00.200",
