@@ -66,6 +66,29 @@ public sealed class TagBotProcess : IDisposable
         }
     }
 
+    /// <summary>Waits until the process at <paramref name="port"/> answers <c>/readyz</c>.</summary>
+    public async Task WaitReadyAsync(int port)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                if ((await client.GetAsync(new Uri($"http://127.0.0.1:{port}/readyz"))).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("TagBot did not become ready:\n" + Output);
+    }
+
     public void Kill()
     {
         if (!_process.HasExited)

@@ -43,7 +43,7 @@ public sealed class KillDuringBurstTests(ITestOutputHelper output) : IAsyncLifet
 
         using (var first = StartServer(database, port))
         {
-            await WaitReadyAsync(port);
+            await first.WaitReadyAsync(port);
             await SendAsync(planned, port, acknowledged, stopAfter: Deliveries / 2);
             first.Kill();
         }
@@ -54,7 +54,7 @@ public sealed class KillDuringBurstTests(ITestOutputHelper output) : IAsyncLifet
 
         using (var second = StartServer(database, port))
         {
-            await WaitReadyAsync(port);
+            await second.WaitReadyAsync(port);
             await SendAsync([.. planned.Where(p => !acknowledged.ContainsKey(p.Id))], port, acknowledged, stopAfter: int.MaxValue);
             Assert.Equal(Deliveries, acknowledged.Count);
             await WaitProcessedAsync(database, TimeSpan.FromMinutes(3));
@@ -120,28 +120,6 @@ public sealed class KillDuringBurstTests(ITestOutputHelper output) : IAsyncLifet
                 }
             }
         }));
-    }
-
-    private static async Task WaitReadyAsync(int port)
-    {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var i = 0; i < 200; i++)
-        {
-            try
-            {
-                if ((await client.GetAsync(new Uri($"http://127.0.0.1:{port}/readyz"))).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("TagBot did not become ready.");
     }
 
     private static async Task WaitProcessedAsync(string database, TimeSpan timeout)

@@ -53,7 +53,7 @@ public sealed class TwoReplicasTests(PostgresServer postgres, ITestOutputHelper 
         try
         {
             var clients = ports.Select(port => new WebhookSender(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") }, GovernanceWorld.Secret)).ToList();
-            await Task.WhenAll(ports.Select(WaitReadyAsync));
+            await Task.WhenAll(ports.Select((port, i) => replicas[i].WaitReadyAsync(port)));
 
             var statuses = await Task.WhenAll(planned.Select(async (delivery, i) =>
             {
@@ -85,28 +85,6 @@ public sealed class TwoReplicasTests(PostgresServer postgres, ITestOutputHelper 
                 replica.Dispose();
             }
         }
-    }
-
-    private static async Task WaitReadyAsync(int port)
-    {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var i = 0; i < 200; i++)
-        {
-            try
-            {
-                if ((await client.GetAsync(new Uri($"http://127.0.0.1:{port}/readyz"))).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("a replica did not become ready");
     }
 
     private static async Task WaitProcessedAsync(string connectionString, TimeSpan timeout)
