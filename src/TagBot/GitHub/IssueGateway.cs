@@ -70,6 +70,39 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
         return [.. issues.Where(i => i.PullRequest is null).Select(i => i.Number)];
     }
 
+    /// <summary>Every issue (pull requests left out) carrying <paramref name="label"/>, open and closed.</summary>
+    public async Task<IReadOnlyList<Issue>> AllIssuesLabelledAsync(string label)
+    {
+        var request = new RepositoryIssueRequest { State = ItemStateFilter.All, Filter = IssueFilter.All };
+        request.Labels.Add(label);
+        var issues = await client.Issue.GetAllForRepository(repository.Owner, repository.Name, request, AllPages);
+        return [.. issues.Where(i => i.PullRequest is null)];
+    }
+
+    /// <summary>The bodies of the comments bots wrote on an issue, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> BotCommentsAsync(int number)
+    {
+        var comments = await client.Issue.Comment.GetAllForIssue(repository.Owner, repository.Name, number, AllPages);
+        return [.. comments.Select(c => ToCore(c, null)).Where(c => c.AuthorIsBot).Select(c => c.Body)];
+    }
+
+    /// <summary>Opens an issue with <paramref name="labels"/> (created first when missing).</summary>
+    public async Task<Issue> CreateIssueAsync(string title, string body, IReadOnlyCollection<string> labels, LabelNames names)
+    {
+        await labelCatalog.EnsureAsync(client, repository, labels, names);
+        var issue = new NewIssue(title) { Body = body };
+        foreach (var label in labels)
+        {
+            issue.Labels.Add(label);
+        }
+
+        return await client.Issue.Create(repository.Owner, repository.Name, issue);
+    }
+
+    /// <summary>Whether a bot (TagBot, or another App) wrote this: only then are TagBot's markers trusted.</summary>
+    public static bool IsBot(User? user) =>
+        user is not null && (user.Type == AccountType.Bot || user.Login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase));
+
     public async Task AddLabelsAsync(int number, IReadOnlyCollection<string> labels, LabelNames names)
     {
         await labelCatalog.EnsureAsync(client, repository, labels, names);
@@ -117,7 +150,7 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
 
     private static CoreComment ToCore(Octokit.IssueComment comment, string? ownLogin)
     {
-        var bot = comment.User is { } user && (user.Type == AccountType.Bot || user.Login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase));
+        var bot = IsBot(comment.User);
         return new CoreComment(comment.Id, comment.User?.Login ?? "ghost", bot, comment.Body ?? "", comment.CreatedAt, comment.HtmlUrl ?? "")
         {
             ByTagBot = bot && (ownLogin is null || string.Equals(comment.User?.Login, ownLogin, StringComparison.OrdinalIgnoreCase)),
