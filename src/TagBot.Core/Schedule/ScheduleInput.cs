@@ -10,8 +10,8 @@ namespace TagBot.Core.Schedule;
 /// <param name="CreatedAt">When it was opened; its seats up are judged as of this date (SPEC §6).</param>
 /// <param name="IsOpen">Whether the issue is open (an election stays open until its roster pull request is merged).</param>
 /// <param name="Url">Its address, for links.</param>
-/// <param name="AuthorIsBot">Whether a bot opened it: only then are markers in its body trusted.</param>
-public sealed record ElectionIssue(int Number, string Title, string Body, DateTimeOffset CreatedAt, bool IsOpen, string Url, bool AuthorIsBot);
+/// <param name="ByTagBot">Whether TagBot itself opened it: only then are markers in its body trusted.</param>
+public sealed record ElectionIssue(int Number, string Title, string Body, DateTimeOffset CreatedAt, bool IsOpen, string Url, bool ByTagBot);
 
 /// <summary>A pull request TagBot opened for the roster, in any state.</summary>
 /// <param name="Number">The pull request number.</param>
@@ -35,7 +35,7 @@ public sealed record ScheduleInput(Policy Policy, Roster Roster, string? RosterT
 /// What <see cref="SchedulePlanner.Ask"/> asked for: the comments TagBot wrote on some election issues
 /// (reminders already posted), and TagBot's roster pull requests (retirements already proposed).
 /// </summary>
-/// <param name="BotComments">Issue number → bodies of the comments bots wrote on it.</param>
+/// <param name="BotComments">Issue number → bodies of the comments TagBot itself wrote on it.</param>
 /// <param name="PullRequests">TagBot's roster pull requests in any state; null when not read.</param>
 public sealed record ScheduleFacts(IReadOnlyDictionary<int, IReadOnlyList<string>> BotComments, IReadOnlyList<OwnPullRequest>? PullRequests)
 {

@@ -53,8 +53,8 @@ public static class SchedulePlanner
             return [];
         }
 
-        // Markers only count in what a bot wrote: anyone can type an HTML comment into an issue.
-        var done = input.Elections.Where(e => e.AuthorIsBot).SelectMany(e => ScheduleMarkers.In(e.Body)).ToHashSet(StringComparer.Ordinal);
+        // Markers only count in what TagBot wrote: anyone (another bot too) can type an HTML comment into an issue.
+        var done = input.Elections.Where(e => e.ByTagBot).SelectMany(e => ScheduleMarkers.In(e.Body)).ToHashSet(StringComparer.Ordinal);
         var result = new List<RoleSchedule>();
         foreach (var role in schedule.RolesOr(policy.Elections.Role).Distinct(StringComparer.Ordinal))
         {
@@ -82,7 +82,7 @@ public static class SchedulePlanner
 
         bool Covers(ElectionIssue issue, DateOnly end) =>
             end < DateOnly.FromDateTime(issue.CreatedAt.UtcDateTime).AddMonths(rules.MonthsBetweenElections)
-            || (issue.AuthorIsBot && ScheduleMarkers.In(issue.Body).Contains(ScheduleMarkers.ForElection(role, end), StringComparer.Ordinal));
+            || (issue.ByTagBot && ScheduleMarkers.In(issue.Body).Contains(ScheduleMarkers.ForElection(role, end), StringComparer.Ordinal));
 
         // Due: the earliest term end that no election of the role covers, lead_days ahead, but never
         // more than one election interval ahead (its seat would not be up yet in an election opened then).

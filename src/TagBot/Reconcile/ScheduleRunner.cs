@@ -10,7 +10,7 @@ namespace TagBot.Reconcile;
 /// on the election issues a reminder may be on; its roster pull requests when a retirement may be due),
 /// and applies the plan. What TagBot did is read back from GitHub (markers), so a second run does nothing.
 /// </summary>
-public sealed partial class ScheduleRunner(ILedger ledger, TimeProvider clock, ILogger<ScheduleRunner> logger)
+public sealed partial class ScheduleRunner(ILedger ledger, BotIdentity bot, TimeProvider clock, ILogger<ScheduleRunner> logger)
 {
     public async Task<int> RunAsync(IssueGateway gateway, PullRequestGateway pullRequests, Sources loaded, CancellationToken cancellationToken)
     {
@@ -20,19 +20,20 @@ public sealed partial class ScheduleRunner(ILedger ledger, TimeProvider clock, I
         }
 
         var repository = gateway.Repository.ToString();
+        var login = await bot.LoginAsync();
         var issues = await gateway.AllIssuesLabelledAsync(policy.Elections.Label);
         var input = new ScheduleInput(
             policy,
             loaded.Roster,
             loaded.RosterText,
             [.. issues.Select(i => new ElectionIssue(i.Number, i.Title ?? "", i.Body ?? "", i.CreatedAt, i.State.StringValue == "open",
-                i.HtmlUrl ?? "", IssueGateway.IsBot(i.User)))],
+                i.HtmlUrl ?? "", IssueGateway.IsTagBot(i.User, login)))],
             clock.GetUtcNow());
         var questions = SchedulePlanner.Ask(input);
         var comments = new Dictionary<int, IReadOnlyList<string>>();
         foreach (var number in questions.CommentsOf)
         {
-            comments[number] = await gateway.BotCommentsAsync(number);
+            comments[number] = await gateway.OwnCommentsAsync(number, login);
         }
 
         var pulls = questions.PullRequests

@@ -46,7 +46,7 @@ public sealed class SchedulePlannerTests
 
     /// <summary>The issue TagBot opens for <paramref name="election"/>, as GitHub then lists it.</summary>
     private static ElectionIssue Opened(ScheduledElection election, int number, DateTimeOffset at, bool open = true) =>
-        new(number, election.Title, election.Body, at, open, $"https://github.com/o/r/issues/{number}", AuthorIsBot: true);
+        new(number, election.Title, election.Body, at, open, $"https://github.com/o/r/issues/{number}", ByTagBot: true);
 
     private static ScheduleFacts Comments(int issue, params string[] bodies) =>
         new(new Dictionary<int, IReadOnlyList<string>> { [issue] = bodies }, null);
@@ -109,7 +109,7 @@ public sealed class SchedulePlannerTests
     [Fact]
     public void An_election_a_chair_opened_by_hand_covers_the_seats_it_fills()
     {
-        var byHand = new ElectionIssue(3, "Tech lead election", "Please nominate.", At(2026, 7, 20), true, "https://github.com/o/r/issues/3", AuthorIsBot: false);
+        var byHand = new ElectionIssue(3, "Tech lead election", "Please nominate.", At(2026, 7, 20), true, "https://github.com/o/r/issues/3", ByTagBot: false);
 
         Assert.Empty(Plan(Input(At(2026, 8, 10), [byHand])).Elections);
     }
@@ -117,8 +117,8 @@ public sealed class SchedulePlannerTests
     [Fact]
     public void An_election_of_another_role_does_not_cover_and_a_human_cannot_fake_the_marker()
     {
-        var chairElection = new ElectionIssue(3, "Chair election", "role: chair", At(2026, 7, 20), true, "u", AuthorIsBot: true);
-        var faked = new ElectionIssue(4, "x", "<!-- tagbot:scheduled-election:tech_lead:2026-09-01 -->\nrole: tech_lead", At(2025, 1, 1), false, "u", AuthorIsBot: false);
+        var chairElection = new ElectionIssue(3, "Chair election", "role: chair", At(2026, 7, 20), true, "u", ByTagBot: true);
+        var faked = new ElectionIssue(4, "x", "<!-- tagbot:scheduled-election:tech_lead:2026-09-01 -->\nrole: tech_lead", At(2025, 1, 1), false, "u", ByTagBot: false);
 
         Assert.Single(Plan(Input(At(2026, 8, 10), [chairElection, faked])).Elections);
     }

@@ -77,7 +77,7 @@ public sealed class ScheduleWorkflowTests : IAsyncLifetime
     private List<FakeIssue> Elections() => [.. GitHub.Issues(Repo).Where(i => !i.IsPullRequest && i.HasLabel("nomination"))];
 
     private List<FakeComment> Reminders(int issue) =>
-        [.. GitHub.Comments(Repo, issue).Where(c => c.Body.Contains("<!-- tagbot:term-reminder:", StringComparison.Ordinal))];
+        [.. GitHub.Comments(Repo, issue).Where(c => c.Author == GitHub.BotLogin && c.Body.Contains("<!-- tagbot:term-reminder:", StringComparison.Ordinal))];
 
     private List<FakePullRequest> TermsPullRequests() =>
         [.. GitHub.PullRequests(Repo).Where(p => p.HeadRef.StartsWith("tagbot/terms-", StringComparison.Ordinal))];
@@ -103,13 +103,14 @@ public sealed class ScheduleWorkflowTests : IAsyncLifetime
         Assert.Single(GitHub.Comments(Repo, election.Number), c => c.Body.StartsWith(Markers.Status, StringComparison.Ordinal));
         Assert.Empty(Reminders(election.Number));
 
-        // Day 70: bob's term ends on day 100; he is reminded on the open election, once.
+        // Day 70: bob's term ends on day 100; he is reminded on the open election, once. Another bot
+        // copying TagBot's marker does not count as the reminder.
         await SweepOnDayAsync(69);
         Assert.Empty(Reminders(election.Number));
+        GitHub.AddComment(Repo, election.Number, "copycat[bot]", $"<!-- tagbot:term-reminder:tech_lead:bob:{D(_day0.AddDays(100))} -->");
         await SweepOnDayAsync(70);
         await SweepOnDayAsync(71);
         var reminder = Assert.Single(Reminders(election.Number));
-        Assert.Equal(GitHub.BotLogin, reminder.Author);
         Assert.Contains($"@bob, your `tech_lead` term ends on **{D(_day0.AddDays(100))}**", reminder.Body, StringComparison.Ordinal);
         Assert.Single(Elections());
         Assert.Empty(GitHub.PullRequests(Repo));
