@@ -12,6 +12,10 @@ namespace TagBot.Reconcile;
 /// </summary>
 public sealed partial class ScheduleRunner(ILedger ledger, BotIdentity bot, TimeProvider clock, ILogger<ScheduleRunner> logger)
 {
+    /// <summary>
+    /// Runs the schedule; a GitHub failure is logged and left to the next sweep (everything it does is
+    /// idempotent), so it never holds back the fan-out that repairs the issues. Rate limits propagate.
+    /// </summary>
     public async Task<int> RunAsync(IssueGateway gateway, PullRequestGateway pullRequests, Sources loaded, CancellationToken cancellationToken)
     {
         if (loaded.Policy is not { Elections.Schedule.Enabled: true } policy)
@@ -19,6 +23,21 @@ public sealed partial class ScheduleRunner(ILedger ledger, BotIdentity bot, Time
             return 0;
         }
 
+        try
+        {
+            return await RunEnabledAsync(gateway, pullRequests, loaded, policy, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException
+            || (e is Octokit.ApiException && e is not (Octokit.RateLimitExceededException or Octokit.SecondaryRateLimitExceededException)))
+        {
+            LogFailed(logger, gateway.Repository.ToString(), e);
+            return 0;
+        }
+    }
+
+    private async Task<int> RunEnabledAsync(
+        IssueGateway gateway, PullRequestGateway pullRequests, Sources loaded, Core.Policies.Policy policy, CancellationToken cancellationToken)
+    {
         var repository = gateway.Repository.ToString();
         var login = await bot.LoginAsync();
         var issues = await gateway.AllIssuesLabelledAsync(policy.Elections.Label);
@@ -77,6 +96,9 @@ public sealed partial class ScheduleRunner(ILedger ledger, BotIdentity bot, Time
 
         return actions;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Schedule of {Repository} failed; the next sweep tries again")]
+    private static partial void LogFailed(ILogger logger, string repository, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Schedule of {Repository}: {Note}")]
     private static partial void LogNote(ILogger logger, string repository, string note);

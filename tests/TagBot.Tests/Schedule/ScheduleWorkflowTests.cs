@@ -30,6 +30,14 @@ public sealed class ScheduleWorkflowTests : IAsyncLifetime
         _world = await GovernanceWorld.StartAsync(Policy, roster: "people: []\n");
         _day0 = DateOnly.FromDateTime(_world.Clock.GetUtcNow().UtcDateTime);
         GitHub.SetFile(Repo, "governance/roster.yaml", Roster(_day0));
+
+        // Let the sweep TagBot runs at start-up finish on day 0, so that no stray sweep runs on a later day.
+        for (var i = 0; i < 500 && GitHub.Requests.Matching("GET", $"repos/{Repo}/issues").Count == 0; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        await _world.IdleAsync();
     }
 
     public async Task DisposeAsync()
@@ -152,6 +160,22 @@ public sealed class ScheduleWorkflowTests : IAsyncLifetime
         // Nothing else was opened along the way: one election, one election pull request, one retirement.
         Assert.Single(Elections());
         Assert.Equal(2, GitHub.PullRequests(Repo).Count);
+    }
+
+    [Fact]
+    public async Task A_failing_schedule_does_not_hold_back_the_sweep_and_the_next_sweep_catches_up()
+    {
+        var proposal = GitHub.CreateIssue(Repo, "member-mia", "A proposal TagBot has not seen", "Please comment.", ["proposal"]);
+        var failure = GitHub.Faults.Add("POST", $"repos/{Repo}/issues", Fault.Status(500), times: 1);
+
+        await SweepOnDayAsync(10);
+
+        Assert.True(failure.IsConsumed);
+        Assert.Empty(Elections());
+        Assert.Contains("status/discussion", _world.Labels(proposal));
+
+        await SweepOnDayAsync(11);
+        Assert.Single(Elections());
     }
 
     [Fact]
