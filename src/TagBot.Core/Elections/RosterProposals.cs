@@ -42,13 +42,15 @@ public static class RosterProposals
             .Append("### Changes\n\n```diff\n").Append(RosterDiff.Render(rosterText, edit.Text!)).Append("```\n\n")
             .Append(ResultWithoutMarker(tally))
             .ToString();
-        var reviewers = policy.Chairs.SelectMany(roster.HoldersOf).Select(h => h.GitHub)
-            .Concat(policy.Elections.Reviewers)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
         return (new RosterProposal(Branch(issue.Number), policy.Roster.Path, edit.Text!, title, body,
-            $"Seat the result of election #{issue.Number}", reviewers), []);
+            $"Seat the result of election #{issue.Number}", Reviewers(policy, roster)), []);
     }
+
+    /// <summary>Who reviews a roster pull request: the chairs and <c>elections.reviewers</c>.</summary>
+    public static IReadOnlyList<string> Reviewers(Policy policy, Roster roster) =>
+        [.. policy.Chairs.SelectMany(roster.HoldersOf).Select(h => h.GitHub)
+            .Concat(policy.Elections.Reviewers)
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private static string ResultWithoutMarker(ElectionTally tally)
     {

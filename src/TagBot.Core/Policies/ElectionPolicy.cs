@@ -20,6 +20,7 @@ public enum TieBreak
 /// <param name="ObjectionsVeto">Whether an open binding objection makes a nominee unelectable.</param>
 /// <param name="TieBreak">How a tie at the cut-off is resolved.</param>
 /// <param name="Reviewers">Extra reviewers of roster pull requests: logins or <c>org/team</c>.</param>
+/// <remarks><see cref="Schedule"/> (<c>elections.schedule</c>) is set with <c>with</c>; it defaults to off.</remarks>
 public sealed record ElectionPolicy(
     string Label,
     string Role,
@@ -37,6 +38,9 @@ public sealed record ElectionPolicy(
     public IReadOnlyList<string> Candidates { get; init => field = ValueCollections.List(value); } = ValueCollections.List(Candidates);
 
     public IReadOnlyList<string> Reviewers { get; init => field = ValueCollections.List(value); } = ValueCollections.List(Reviewers);
+
+    /// <summary>Scheduled elections, term reminders and retirements (<c>elections.schedule</c>).</summary>
+    public SchedulePolicy Schedule { get; init; } = SchedulePolicy.Default;
 
     public static ElectionPolicy Default { get; } = new(
         Label: "nomination",

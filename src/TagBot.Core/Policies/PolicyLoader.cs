@@ -33,8 +33,10 @@ public static class PolicyLoader
     private static readonly string[] ElectionKeys =
     [
         "label", "role", "self_nomination", "nominee_must_accept", "candidates", "support_required",
-        "objections_veto", "tie_break", "reviewers",
+        "objections_veto", "tie_break", "reviewers", "schedule",
     ];
+
+    private static readonly string[] ScheduleKeys = ["enabled", "lead_days", "reminder_days", "roles"];
 
     private static readonly Dictionary<string, RosterFormat> Formats = new(StringComparer.Ordinal)
     {
@@ -324,11 +326,43 @@ public static class PolicyLoader
                 case "reviewers" when r.TryStringList(value, out var reviewers):
                     elections = elections with { Reviewers = ReadReviewers(r, reviewers) };
                     break;
+                case "schedule":
+                    elections = elections with { Schedule = ReadSchedule(r, value, elections.Schedule) };
+                    break;
                 default:
                     break;
             }
         }
         return elections;
+    }
+
+    /// <summary>The <c>elections.schedule</c> map; its roles are checked against <c>roles</c> in <see cref="Validate"/>.</summary>
+    private static SchedulePolicy ReadSchedule(ConfigNodeReader r, ConfigNode node, SchedulePolicy schedule)
+    {
+        foreach (var (key, value) in r.Fields(node, ScheduleKeys))
+        {
+            switch (key)
+            {
+                case "enabled" when r.TryBool(value, out var enabled):
+                    schedule = schedule with { Enabled = enabled };
+                    break;
+                case "lead_days" when r.TryInt(value, 1, out var lead):
+                    schedule = schedule with { LeadDays = lead };
+                    break;
+                case "reminder_days" when r.TryInt(value, 0, out var reminder, "a whole number ≥ 0 (0: no reminders)"):
+                    schedule = schedule with { ReminderDays = reminder };
+                    break;
+                case "roles" when value.IsNull:
+                    schedule = schedule with { Roles = null };
+                    break;
+                case "roles":
+                    schedule = schedule with { Roles = ReadNames(r, value, schedule.Roles ?? []) };
+                    break;
+                default:
+                    break;
+            }
+        }
+        return schedule;
     }
 
     /// <summary>Logins or <c>org/team</c> slugs; a leading '@' is accepted and dropped.</summary>
@@ -398,6 +432,15 @@ public static class PolicyLoader
         {
             r.Report(At(r, "elections.role"), "elections.role",
                 $"role '{policy.Elections.Role}' is not in roles ({string.Join(", ", policy.Roles.Keys)}); add it under roles or pick one of those");
+        }
+
+        foreach (var role in policy.Elections.Schedule.Roles ?? [])
+        {
+            if (!policy.Roles.ContainsKey(role))
+            {
+                r.Report(At(r, "elections.schedule.roles"), "elections.schedule.roles",
+                    $"role '{role}' is not in roles ({string.Join(", ", policy.Roles.Keys)}); only roles with terms can be scheduled");
+            }
         }
 
         if (policy.Roster is { Format: RosterFormat.CncfToc, Entry: null })

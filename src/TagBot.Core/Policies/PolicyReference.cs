@@ -71,6 +71,17 @@ public static class PolicyReference
             "A tie at the cut-off: `chair` waits for a chair's `/break-tie @user`; `earliest-nomination` seats the earliest nominated."),
         new("elections.reviewers", "list of logins or `org/team`", p => p.Elections.Reviewers,
             "Extra reviewers of roster pull requests, besides the chairs (e.g. a TOC team)."),
+        new("elections.schedule.enabled", "boolean", p => p.Elections.Schedule.Enabled,
+            "`true`: the sweep opens elections when the roster's terms make them due, reminds holders whose term is ending, and "
+            + "proposes moving holders whose term ended without re-election to `emeritus` "
+            + "([rules](../src/TagBot.Core/Schedule/README.md)). Off by default: opening issues and pull requests unasked is a step to take on purpose."),
+        new("elections.schedule.lead_days", "integer ≥ 1", p => p.Elections.Schedule.LeadDays,
+            "An election is opened this many days before the earliest term end no election covers yet (at most one election interval "
+            + "before it); its suggested close is that term end."),
+        new("elections.schedule.reminder_days", "integer ≥ 0", p => p.Elections.Schedule.ReminderDays,
+            "A holder is reminded this many days before their term ends, on the election issue that fills the seat. `0`: no reminders."),
+        new("elections.schedule.roles", "list of roles, or `null`", p => p.Elections.Schedule.Roles,
+            "Roles whose elections, reminders and retirements are scheduled. `null`: `elections.role` only. Each must be a key of `roles`."),
         new("labels.triage", "label name", p => p.Labels.Triage,
             "Until a chair or lead triages (`/triage`, or removing the label by hand)."),
         new("labels.discussion", "label name", p => p.Labels.Discussion,

@@ -70,6 +70,43 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
         return [.. issues.Where(i => i.PullRequest is null).Select(i => i.Number)];
     }
 
+    /// <summary>Every issue (pull requests left out) carrying <paramref name="label"/>, open and closed.</summary>
+    public async Task<IReadOnlyList<Issue>> AllIssuesLabelledAsync(string label)
+    {
+        var request = new RepositoryIssueRequest { State = ItemStateFilter.All, Filter = IssueFilter.All };
+        request.Labels.Add(label);
+        var issues = await client.Issue.GetAllForRepository(repository.Owner, repository.Name, request, AllPages);
+        return [.. issues.Where(i => i.PullRequest is null)];
+    }
+
+    /// <summary>The bodies of the comments TagBot (<paramref name="ownLogin"/>; any bot while unknown) wrote on an issue, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> OwnCommentsAsync(int number, string? ownLogin)
+    {
+        var comments = await client.Issue.Comment.GetAllForIssue(repository.Owner, repository.Name, number, AllPages);
+        return [.. comments.Select(c => ToCore(c, ownLogin)).Where(c => c.ByTagBot).Select(c => c.Body)];
+    }
+
+    /// <summary>Opens an issue with <paramref name="labels"/> (created first when missing).</summary>
+    public async Task<Issue> CreateIssueAsync(string title, string body, IReadOnlyCollection<string> labels, LabelNames names)
+    {
+        await labelCatalog.EnsureAsync(client, repository, labels, names);
+        var issue = new NewIssue(title) { Body = body };
+        foreach (var label in labels)
+        {
+            issue.Labels.Add(label);
+        }
+
+        return await client.Issue.Create(repository.Owner, repository.Name, issue);
+    }
+
+    /// <summary>Whether a bot (TagBot, or another App) is <paramref name="user"/>.</summary>
+    public static bool IsBot(User? user) =>
+        user is not null && (user.Type == AccountType.Bot || user.Login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether <paramref name="user"/> is TagBot: its login once known (<see cref="Reconcile.BotIdentity"/>), else any bot.</summary>
+    public static bool IsTagBot(User? user, string? ownLogin) =>
+        IsBot(user) && (ownLogin is null || string.Equals(user!.Login, ownLogin, StringComparison.OrdinalIgnoreCase));
+
     public async Task AddLabelsAsync(int number, IReadOnlyCollection<string> labels, LabelNames names)
     {
         await labelCatalog.EnsureAsync(client, repository, labels, names);
@@ -117,10 +154,9 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
 
     private static CoreComment ToCore(Octokit.IssueComment comment, string? ownLogin)
     {
-        var bot = comment.User is { } user && (user.Type == AccountType.Bot || user.Login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase));
-        return new CoreComment(comment.Id, comment.User?.Login ?? "ghost", bot, comment.Body ?? "", comment.CreatedAt, comment.HtmlUrl ?? "")
+        return new CoreComment(comment.Id, comment.User?.Login ?? "ghost", IsBot(comment.User), comment.Body ?? "", comment.CreatedAt, comment.HtmlUrl ?? "")
         {
-            ByTagBot = bot && (ownLogin is null || string.Equals(comment.User?.Login, ownLogin, StringComparison.OrdinalIgnoreCase)),
+            ByTagBot = IsTagBot(comment.User, ownLogin),
         };
     }
 }

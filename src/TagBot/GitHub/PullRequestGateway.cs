@@ -19,6 +19,14 @@ public sealed class PullRequestGateway(IGitHubClient client, RepositoryName repo
         return found.Where(p => p.Head?.Ref == branch).OrderByDescending(p => p.Number).FirstOrDefault();
     }
 
+    /// <summary>Every pull request, in any state, whose head branch starts with <paramref name="prefix"/>.</summary>
+    public async Task<IReadOnlyList<PullRequest>> AllFromBranchesAsync(string prefix)
+    {
+        var request = new PullRequestRequest { State = ItemStateFilter.All };
+        var found = await client.PullRequest.GetAllForRepository(repository.Owner, repository.Name, request, new ApiOptions { PageSize = 100 });
+        return [.. found.Where(p => p.Head?.Ref?.StartsWith(prefix, StringComparison.Ordinal) == true)];
+    }
+
     /// <summary>Creates <paramref name="branch"/> from the tip of <paramref name="from"/> unless it exists.</summary>
     public async Task EnsureBranchAsync(string branch, string from)
     {

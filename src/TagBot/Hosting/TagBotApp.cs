@@ -82,6 +82,7 @@ public static class TagBotApp
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<GovernanceSources>();
         services.AddSingleton<IssueDiff>();
+        services.AddSingleton<ScheduleRunner>();
         services.AddSingleton<Reconciler>();
         services.AddHostedService<ReconcileWorker>();
         services.AddSingleton<Sweeper>();

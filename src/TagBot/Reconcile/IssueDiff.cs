@@ -89,7 +89,7 @@ public sealed class IssueDiff(ILedger ledger)
     /// created if missing and committed to only when its file differs, so a retried or redelivered
     /// close never makes a second commit or a second pull request.
     /// </summary>
-    private static async Task<int> OpenRosterPullRequestAsync(
+    internal static async Task<int> OpenRosterPullRequestAsync(
         PullRequestGateway pullRequests, RosterProposal proposal, IReadOnlySet<string> done, List<string> recorded)
     {
         var actions = 0;

@@ -18,6 +18,7 @@ public sealed partial class Reconciler(
     IInbox inbox,
     BotIdentity bot,
     InstallationRateLimits rateLimits,
+    ScheduleRunner schedule,
     TimeProvider clock,
     ILogger<Reconciler> logger)
 {
@@ -130,6 +131,7 @@ public sealed partial class Reconciler(
         var gateway = Gateway(installation, repository);
         var loaded = await sources.LoadAsync(gateway, cancellationToken);
         var policy = loaded.Policy ?? Core.Policies.Policy.Default;
+        await schedule.RunAsync(gateway, new PullRequestGateway(clients.ForInstallation(installation), gateway.Repository), loaded, cancellationToken);
         var numbers = new SortedSet<int>();
         foreach (var label in new[] { policy.Proposals.Label, policy.Elections.Label })
         {

@@ -83,6 +83,19 @@ public class PolicyDefaultsTests
     }
 
     [Fact]
+    public void Schedule_is_off_with_a_30_day_lead_and_30_day_reminders_for_the_election_role()
+    {
+        var s = D.Elections.Schedule;
+        Assert.False(s.Enabled);
+        Assert.Equal(30, s.LeadDays);
+        Assert.Equal(30, s.ReminderDays);
+        Assert.Null(s.Roles);
+        Assert.Equal(["tech_lead"], s.RolesOr(D.Elections.Role));
+        Assert.NotEqual(D, D with { Elections = D.Elections with { Schedule = s with { Roles = ["chair"] } } });
+        Assert.Equal(s with { Roles = ["chair"] }, s with { Roles = new List<string> { "chair" } });
+    }
+
+    [Fact]
     public void Label_defaults()
     {
         var l = D.Labels;

@@ -320,6 +320,28 @@ public class PolicyLoaderErrorTests
     }
 
     [Fact]
+    public void Schedule_roles_must_be_policy_roles()
+    {
+        SingleError("""
+            elections:
+              schedule:
+                enabled: true
+                roles: [tech_lead, member]
+            """, 4, "elections.schedule.roles", "role 'member' is not in roles (chair, tech_lead); only roles with terms can be scheduled");
+    }
+
+    [Theory]
+    [InlineData("elections: { schedule: { lead_days: 0 } }", "elections.schedule.lead_days", "expected a whole number ≥ 1, found 0")]
+    [InlineData("elections: { schedule: { reminder_days: -1 } }", "elections.schedule.reminder_days", "expected a whole number ≥ 0 (0: no reminders), found -1")]
+    [InlineData("elections: { schedule: { enabled: yes } }", "elections.schedule.enabled", "expected true or false, found \"yes\"")]
+    [InlineData("elections: { schedule: { lead_day: 14 } }", "elections.schedule.lead_day", "unknown key 'lead_day'; did you mean 'lead_days'?")]
+    [InlineData("elections: { schedule: true }", "elections.schedule", "expected a map of settings, found true")]
+    public void Schedule_values_are_checked(string yaml, string key, string message)
+    {
+        SingleError(yaml, 1, key, message);
+    }
+
+    [Fact]
     public void Unknown_roster_format()
     {
         SingleError("roster:\n  format: csv\n", 2, "roster.format", "expected one of tagbot | cncf-toc | markdown-table, found \"csv\"");

@@ -197,6 +197,36 @@ public class PolicyLoaderTests
     }
 
     [Fact]
+    public void Schedule_section_merges_over_its_defaults()
+    {
+        var policy = LoadValid("""
+            elections:
+              schedule:
+                enabled: true
+                lead_days: 21
+            """);
+
+        Assert.Equal(new SchedulePolicy(Enabled: true, LeadDays: 21, ReminderDays: 30, Roles: null), policy.Elections.Schedule);
+        Assert.Equal(["tech_lead"], policy.Elections.Schedule.RolesOr(policy.Elections.Role));
+        Assert.Equal(Policy.Default.Elections with { Schedule = policy.Elections.Schedule }, policy.Elections);
+    }
+
+    [Fact]
+    public void Schedule_roles_and_reminders_can_be_set_and_cleared()
+    {
+        var policy = LoadValid("""
+            elections:
+              schedule: { enabled: true, reminder_days: 0, roles: [chair, tech_lead, chair] }
+            """);
+
+        Assert.Equal(0, policy.Elections.Schedule.ReminderDays);
+        Assert.Equal(["chair", "tech_lead"], policy.Elections.Schedule.Roles);
+        Assert.Empty(LoadValid("elections: { schedule: { roles: [] } }").Elections.Schedule.RolesOr("tech_lead"));
+        Assert.Null(LoadValid("elections: { schedule: { roles: ~ } }").Elections.Schedule.Roles);
+        Assert.Equal(Policy.Default, LoadValid("elections: { schedule: }"));
+    }
+
+    [Fact]
     public void Anchors_and_aliases_are_resolved()
     {
         var policy = LoadValid("""

@@ -39,6 +39,7 @@ public sealed partial class FakeGitHubServer
         repos.MapGet("/collaborators/{username}/permission", GetCollaboratorPermission);
 
         repos.MapGet("/issues", ListIssues);
+        repos.MapPost("/issues", CreateIssueAsync);
         repos.MapGet("/issues/{number:int}", GetIssue);
         repos.MapPatch("/issues/{number:int}", UpdateIssueAsync);
         repos.MapGet("/issues/comments", ListRepositoryComments);

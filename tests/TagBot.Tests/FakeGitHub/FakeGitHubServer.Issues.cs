@@ -58,6 +58,40 @@ public sealed partial class FakeGitHubServer
         }
     }
 
+    /// <summary>POST /repos/{o}/{r}/issues: opened by the App's bot user; unknown labels are created.</summary>
+    private async Task<GitHubResult> CreateIssueAsync(HttpContext context, string owner, string repo)
+    {
+        var (body, error) = await ReadJsonAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var title = Str(body, "title");
+        lock (_gate)
+        {
+            if (!TryRepo(context, owner, repo, out var r))
+            {
+                return GitHubResult.NotFound();
+            }
+
+            if (string.IsNullOrWhiteSpace(title))
+            {
+                return GitHubResult.Validation("Issue", "missing_field", "title");
+            }
+
+            var text = Str(body, "body");
+            if (text is { Length: > 65536 })
+            {
+                return GitHubResult.Validation("Issue", "custom", "body", "Body is too long (maximum is 65536 characters)");
+            }
+
+            var labels = (Strings(body?["labels"]) ?? []).Where(n => !string.IsNullOrWhiteSpace(n));
+            var issue = NewIssue(r, _botUser.Login, title, text, labels, Clock());
+            return GitHubResult.Json(IssueJson(r, issue), 201);
+        }
+    }
+
     private async Task<GitHubResult> UpdateIssueAsync(HttpContext context, string owner, string repo, int number)
     {
         var (body, error) = await ReadJsonAsync(context);

@@ -419,6 +419,24 @@ public sealed class FakeGitHubServerTests : IAsyncLifetime
         Assert.Null(issue.PullRequest);
     }
 
+    [Fact]
+    public async Task Issue_opened_by_the_app_is_authored_by_its_bot_with_labels_and_a_title_is_required()
+    {
+        var client = await InstallationClient();
+        var request = new NewIssue("Scheduled") { Body = "role: tech_lead" };
+        request.Labels.Add("nomination");
+
+        var created = await client.Issue.Create(Owner, Name, request);
+
+        Assert.Equal((_fake.BotLogin, AccountType.Bot), (created.User.Login, created.User.Type));
+        var snapshot = _fake.Issue(Repo, created.Number);
+        Assert.Equal(("Scheduled", "role: tech_lead", _fake.BotLogin), (snapshot.Title, snapshot.Body, snapshot.Author));
+        Assert.Equal(["nomination"], snapshot.Labels);
+        var all = await client.Issue.GetAllForRepository(Owner, Name, new RepositoryIssueRequest { State = ItemStateFilter.All });
+        Assert.Equal([created.Number], all.Select(i => i.Number));
+        await Assert.ThrowsAsync<ApiValidationException>(() => client.Issue.Create(Owner, Name, new NewIssue(" ")));
+    }
+
     // ---- pull requests -----------------------------------------------------------------------
 
     [Fact]
