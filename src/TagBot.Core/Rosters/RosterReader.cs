@@ -103,23 +103,39 @@ public static class RosterReader
                         break;
                 }
             }
-            if (loginNode is null)
+            if (FirstListing(r, item, login, loginNode, lines, "is already listed in people") is { } listed)
             {
-                r.Report(item.Start, $"{item.Path}.github", "missing github login");
+                people.Add(new Person(listed, name, company, region));
             }
-            if (login is null || loginNode is not { } at)
-            {
-                continue;
-            }
-            if (lines.TryGetValue(login, out var firstLine))
-            {
-                r.Report(at, $"'{login}' is already listed in people on line {firstLine} (logins compare case-insensitively)");
-                continue;
-            }
-            lines.Add(login, at.Start.Line);
-            people.Add(new Person(login, name, company, region));
         }
         return people;
+    }
+
+    /// <summary>
+    /// The entry's login when it has one and it is the first listing of that login; otherwise
+    /// reports what is wrong (missing, or listed before) and returns null.
+    /// </summary>
+    private static string? FirstListing(
+        ConfigNodeReader r, ConfigNode item, string? login, ConfigNode? loginNode, Dictionary<string, long> lines, string duplicate)
+    {
+        if (loginNode is null)
+        {
+            r.Report(item.Start, $"{item.Path}.github", "missing github login");
+        }
+
+        if (login is null || loginNode is not { } at)
+        {
+            return null;
+        }
+
+        if (lines.TryGetValue(login, out var firstLine))
+        {
+            r.Report(at, $"'{login}' {duplicate} on line {firstLine} (logins compare case-insensitively)");
+            return null;
+        }
+
+        lines.Add(login, at.Start.Line);
+        return login;
     }
 
     private static List<SeatHolder> ReadHolders(ConfigNodeReader r, ConfigNode node)
@@ -146,21 +162,10 @@ public static class RosterReader
                         break;
                 }
             }
-            if (loginNode is null)
+            if (FirstListing(r, item, login, loginNode, lines, "already holds this role") is { } listed)
             {
-                r.Report(item.Start, $"{item.Path}.github", "missing github login");
+                holders.Add(new SeatHolder(listed, term));
             }
-            if (login is null || loginNode is not { } at)
-            {
-                continue;
-            }
-            if (lines.TryGetValue(login, out var firstLine))
-            {
-                r.Report(at, $"'{login}' already holds this role on line {firstLine} (logins compare case-insensitively)");
-                continue;
-            }
-            lines.Add(login, at.Start.Line);
-            holders.Add(new SeatHolder(login, term));
         }
         return holders;
     }
