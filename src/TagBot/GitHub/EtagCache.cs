@@ -42,8 +42,6 @@ public sealed class EtagCache(int capacity = 2048) : IResponseCache
         return Task.CompletedTask;
     }
 
-    public int Count => _entries.Count;
-
     private void Evict()
     {
         // Drop the least recently used half: cheap, rare, and keeps memory bounded.

@@ -12,10 +12,6 @@ public sealed class InstallationTokens(Func<IGitHubClient> appClient, TimeProvid
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<long, Slot> _slots = new();
 
-    public long Minted => Interlocked.Read(ref _minted);
-
-    private long _minted;
-
     public async Task<string> GetAsync(long installationId)
     {
         var slot = _slots.GetOrAdd(installationId, _ => new Slot());
@@ -33,7 +29,6 @@ public sealed class InstallationTokens(Func<IGitHubClient> appClient, TimeProvid
             }
 
             var token = await appClient().GitHubApps.CreateInstallationToken(installationId);
-            Interlocked.Increment(ref _minted);
             slot.Token = token;
             return token.Token;
         }

@@ -14,9 +14,13 @@ public sealed class GovernanceSources(ILedger ledger)
 {
     public const string PolicyPath = ".github/tagbot.yml";
 
-    public async Task<Sources> LoadAsync(IssueGateway gateway, CancellationToken cancellationToken)
+    public async Task<Sources> LoadAsync(IssueGateway gateway, CancellationToken cancellationToken) =>
+        await WithRosterAsync(gateway, await LoadPolicyAsync(gateway, cancellationToken), cancellationToken);
+
+    /// <summary>The policy alone (roster left empty): enough to tell whether an issue concerns TagBot.</summary>
+    public async Task<Sources> LoadPolicyAsync(IssueGateway gateway, CancellationToken cancellationToken)
     {
-        var scope = gateway.Repository.ToString().ToLowerInvariant();
+        var scope = Scope(gateway);
         var warnings = new List<string>();
 
         var policyText = await gateway.ReadFileAsync(PolicyPath);
@@ -27,11 +31,19 @@ public sealed class GovernanceSources(ILedger ledger)
                 return (result.Policy, result.Errors);
             },
             PolicyPath, warnings, cancellationToken);
-        if (policy is null)
+        return new Sources(policy, Roster.Empty, warnings);
+    }
+
+    /// <summary>Adds the roster (in the policy's format) to sources loaded by <see cref="LoadPolicyAsync"/>.</summary>
+    public async Task<Sources> WithRosterAsync(IssueGateway gateway, Sources policyOnly, CancellationToken cancellationToken)
+    {
+        if (policyOnly.Policy is not { } policy)
         {
-            return new Sources(null, Roster.Empty, warnings);
+            return policyOnly;
         }
 
+        var scope = Scope(gateway);
+        var warnings = policyOnly.Warnings.ToList();
         var settings = policy.Roster;
         var rosterText = await gateway.ReadFileAsync(settings.Path);
         if (rosterText is null)
@@ -50,6 +62,8 @@ public sealed class GovernanceSources(ILedger ledger)
             settings.Path, warnings, cancellationToken);
         return new Sources(policy, roster ?? Roster.Empty, warnings, rosterText);
     }
+
+    private static string Scope(IssueGateway gateway) => gateway.Repository.ToString().ToLowerInvariant();
 
     /// <summary>
     /// Reads the roster in the policy's format; with <c>members_path</c>, the members file adds

@@ -81,7 +81,7 @@ public sealed partial class Reconciler(
             return;
         }
 
-        var loaded = await sources.LoadAsync(gateway, cancellationToken);
+        var loaded = await sources.LoadPolicyAsync(gateway, cancellationToken);
         var labelNames = issue.Labels.Select(l => l.Name).ToList();
         var policy = loaded.Policy ?? Core.Policies.Policy.Default;
         var watched = labelNames.Any(l => IsWatchedLabel(l, policy));
@@ -93,6 +93,7 @@ public sealed partial class Reconciler(
             return;
         }
 
+        loaded = await sources.WithRosterAsync(gateway, loaded, cancellationToken);
         var snapshot = await gateway.ReadSnapshotAsync(issue, await bot.LoginAsync());
         var pullRequests = new PullRequestGateway(clients.ForInstallation(installation), gateway.Repository);
         var desired = loaded.Policy is null

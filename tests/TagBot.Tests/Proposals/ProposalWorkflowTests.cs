@@ -336,4 +336,19 @@ public sealed class ProposalWorkflowTests : IAsyncLifetime
         Assert.Contains("triage-required", _world.Labels(issue));
         Assert.Equal(Markers.Status + "\n## Proposal: copied elsewhere\n", GitHub.Comment(copy)!.Body);
     }
+
+    [Fact]
+    public async Task A_comment_on_an_issue_TagBot_does_not_track_costs_only_the_issue_and_policy_reads()
+    {
+        var issue = await _world.OpenIssueAsync("random-rita", "Unrelated question");
+        await _world.IdleAsync();
+        GitHub.Requests.Clear();
+
+        await _world.CommentAsync(issue, "random-raj", "Any news on this?");
+        await _world.IdleAsync();
+
+        var paths = GitHub.Requests.Snapshot().Where(r => r.Path.StartsWith($"repos/{Repo}", StringComparison.Ordinal))
+            .Select(r => $"{r.Method} {r.Path}").ToList();
+        Assert.Equal([$"GET repos/{Repo}/issues/{issue}", $"GET repos/{Repo}/contents/.github/tagbot.yml"], paths);
+    }
 }
