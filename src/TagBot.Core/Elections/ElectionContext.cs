@@ -4,4 +4,4 @@ namespace TagBot.Core.Elections;
 /// <param name="IssueBody">The issue's body, where a line <c>role: X</c> names the role elected.</param>
 /// <param name="SeenBefore">Whether TagBot's status comment is already on the issue (a missing triage label then means triaged).</param>
 /// <param name="PullRequest">The election's roster pull request, as the host finds it.</param>
-public sealed record ElectionContext(string? IssueBody, bool SeenBefore, RosterPullRequest PullRequest = RosterPullRequest.None);
+public sealed record ElectionContext(string? IssueBody, bool SeenBefore, RosterPullRequestState PullRequest = RosterPullRequestState.None);

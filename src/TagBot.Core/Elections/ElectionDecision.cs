@@ -25,12 +25,12 @@ public static class ElectionDecision
             notices.Add(new Notice(ElectionResult.Marker(key), result));
         }
 
-        RosterProposal? proposal = null;
+        RosterPullRequestDraft? proposal = null;
         var labels = new HashSet<string>(ElectionLabels.Desired(tally, input.Policy.Labels), StringComparer.OrdinalIgnoreCase);
-        if (tally.Stage == ElectionStage.Closed && tally.Outcome is { IsFinal: true } && input.PullRequest == RosterPullRequest.None)
+        if (tally.Stage == ElectionStage.Closed && tally.Outcome is { IsFinal: true } && input.PullRequest == RosterPullRequestState.None)
         {
             var (prepared, errors) = input.RosterText is { } text
-                ? RosterProposals.Prepare(tally, input.Policy, input.Roster, text, issue)
+                ? RosterPullRequestDrafter.Prepare(tally, input.Policy, input.Roster, text, issue)
                 : (null, []);
             proposal = prepared;
             if (proposal is not null)
@@ -48,12 +48,12 @@ public static class ElectionDecision
         Closure? close = null;
         switch (input.PullRequest)
         {
-            case RosterPullRequest.Merged:
+            case RosterPullRequestState.Merged:
                 notices.Add(new Notice(MergedMarker, MergedMarker + "\nThe roster pull request for this election was merged: "
                     + $"`{input.Policy.Roster.Path}` now records the result. Closing this election.\n"));
                 close = issue.IsOpen ? new Closure("roster-merged", Completed: true) : null;
                 break;
-            case RosterPullRequest.ClosedUnmerged:
+            case RosterPullRequestState.ClosedUnmerged:
                 notices.Add(new Notice(ClosedUnmergedMarker, ClosedUnmergedMarker + "\nThe roster pull request for this election was "
                     + $"closed without merging, so `{input.Policy.Roster.Path}` is unchanged. The result above stands; reopen the "
                     + "pull request to record it.\n"));
@@ -65,7 +65,7 @@ public static class ElectionDecision
             ElectionStatus.Render(tally, authority, warnings), reactions, replies, close)
         {
             Notices = notices,
-            RosterProposal = proposal,
+            RosterPullRequestDraft = proposal,
         };
     }
 }

@@ -29,10 +29,10 @@ public static class ElectionLabels
         {
             switch (tally.PullRequest)
             {
-                case RosterPullRequest.Open:
+                case RosterPullRequestState.Open:
                     desired.Add(labels.RosterPr);
                     break;
-                case RosterPullRequest.Merged:
+                case RosterPullRequestState.Merged:
                     desired.Add(labels.RosterUpdated);
                     break;
             }

@@ -159,9 +159,9 @@ public static class ElectionStatus
 
         text.Append(' ').Append(tally.PullRequest switch
         {
-            RosterPullRequest.Open => "The roster pull request is open for review.",
-            RosterPullRequest.Merged => "The roster pull request is merged: the roster is updated.",
-            RosterPullRequest.ClosedUnmerged => "The roster pull request was closed without merging; the roster is unchanged.",
+            RosterPullRequestState.Open => "The roster pull request is open for review.",
+            RosterPullRequestState.Merged => "The roster pull request is merged: the roster is updated.",
+            RosterPullRequestState.ClosedUnmerged => "The roster pull request was closed without merging; the roster is unchanged.",
             _ => "The roster pull request is being opened.",
         }).Append("\n\n");
     }

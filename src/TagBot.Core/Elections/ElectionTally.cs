@@ -36,7 +36,7 @@ public sealed record ElectionTally(
     SeatAllocation? Provisional,
     ElectionOutcome? Outcome,
     IReadOnlyList<string> Missing,
-    RosterPullRequest PullRequest,
+    RosterPullRequestState PullRequest,
     IReadOnlyList<Verdict> Verdicts)
 {
     public ElectionClose? Close => Outcome?.Close;

@@ -14,5 +14,5 @@ public sealed record DecisionInput(Policy Policy, Roster Roster, IssueSnapshot I
     public string? RosterText { get; init; }
 
     /// <summary>The election's roster pull request as found on GitHub (elections only).</summary>
-    public Elections.RosterPullRequest PullRequest { get; init; }
+    public Elections.RosterPullRequestState PullRequest { get; init; }
 }

@@ -16,7 +16,7 @@ public sealed record DesiredState(
     public IReadOnlyList<Notice> Notices { get; init; } = [];
 
     /// <summary>The roster pull request to open, when an election's result is final and none exists yet.</summary>
-    public RosterProposal? RosterProposal { get; init; }
+    public RosterPullRequestDraft? RosterPullRequestDraft { get; init; }
 
     public static readonly DesiredState Nothing = new(
         new HashSet<string>(), new HashSet<string>(), null, [], [], null);

@@ -31,7 +31,7 @@ public sealed record TermReminder(int Issue, IReadOnlyList<EndingTerm> Holders, 
 public sealed record SchedulePlan(
     IReadOnlyList<ScheduledElection> Elections,
     IReadOnlyList<TermReminder> Reminders,
-    RosterProposal? Retirements,
+    RosterPullRequestDraft? Retirements,
     IReadOnlyList<string> Notes)
 {
     public static SchedulePlan Nothing { get; } = new([], [], null, []);

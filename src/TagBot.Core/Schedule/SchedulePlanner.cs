@@ -175,7 +175,7 @@ public static class SchedulePlanner
             .Select(g => new TermReminder(g.Key, [.. g.Select(d => d.Holder)], ScheduleText.Reminder(g.First().Target, [.. g.Select(d => d.Holder)])))];
     }
 
-    private static RosterProposal? Retirements(ScheduleInput input, List<Ending> candidates, ScheduleFacts facts, List<string> notes)
+    private static RosterPullRequestDraft? Retirements(ScheduleInput input, List<Ending> candidates, ScheduleFacts facts, List<string> notes)
     {
         if (candidates.Count == 0)
         {
@@ -225,14 +225,14 @@ public static class SchedulePlanner
             return null;
         }
 
-        return new RosterProposal(
+        return new RosterPullRequestDraft(
             branch,
             policy.Roster.Path,
             edit.Text!,
             ScheduleText.RetirementTitle(today),
             ScheduleText.RetirementBody(policy, [.. fresh.Select(c => (c.Term, c.LastElection))], RosterDiff.Render(text, edit.Text!)),
             $"Move holders whose term ended to emeritus ({ScheduleMarkers.Day(today)})",
-            RosterProposals.Reviewers(policy, input.Roster));
+            RosterPullRequestDrafter.Reviewers(policy, input.Roster));
     }
 
     /// <summary>The role's holders with a term, once each (the first entry of a login wins), by term end.</summary>

@@ -107,7 +107,7 @@ internal static class IssueAudit
             differences.AddRange(CompareComment(result ? "Result comment" : "Comment", posted, notice.Body));
         }
 
-        if (desired.RosterProposal is { } proposal)
+        if (desired.RosterPullRequestDraft is { } proposal)
         {
             differences.Add(new AuditFinding("Roster pull request",
                 $"none from branch `{proposal.Branch}`, though the result is final", $"expected: {proposal.Title}"));

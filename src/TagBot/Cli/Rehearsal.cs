@@ -36,8 +36,8 @@ internal static class Rehearsal
         AddLabels(labels, issue.Labels);
         var visible = new List<IssueComment>();
         IssueComment? status = null;
-        var pullRequest = RosterPullRequest.None;
-        RosterProposal? proposal = null;
+        var pullRequest = RosterPullRequestState.None;
+        RosterPullRequestDraft? proposal = null;
         var isOpen = true;
         var reacted = new HashSet<string>(StringComparer.Ordinal);
         var replied = new HashSet<long>();
@@ -95,11 +95,11 @@ internal static class Rehearsal
             var posted = desired.Notices.Where(n => notices.All(p => p.Marker != n.Marker)).ToList();
             notices.AddRange(posted);
 
-            RosterProposal? opened = null;
-            if (desired.RosterProposal is { } wanted && pullRequest == RosterPullRequest.None)
+            RosterPullRequestDraft? opened = null;
+            if (desired.RosterPullRequestDraft is { } wanted && pullRequest == RosterPullRequestState.None)
             {
                 opened = proposal = wanted;
-                pullRequest = RosterPullRequest.Open;
+                pullRequest = RosterPullRequestState.Open;
             }
 
             Closure? closed = null;
@@ -149,7 +149,7 @@ internal sealed record RehearsalStep(
     IReadOnlyList<Reaction> Reactions,
     IReadOnlyList<long> NewReplies,
     IReadOnlyList<Notice> Notices,
-    RosterProposal? OpenedPullRequest,
+    RosterPullRequestDraft? OpenedPullRequest,
     Closure? Closed)
 {
     public bool ChangedNothing => !StatusPosted && Added.Count == 0 && Removed.Count == 0 && Reactions.Count == 0
@@ -167,5 +167,5 @@ internal sealed record RehearsalResult(
     IReadOnlyList<string> Labels,
     IReadOnlyList<RehearsalStep> Steps,
     IReadOnlyList<Notice> Notices,
-    RosterProposal? PullRequest,
+    RosterPullRequestDraft? PullRequest,
     DateTimeOffset Now);

@@ -63,7 +63,7 @@ public sealed class IssueDiff(ILedger ledger)
                 actions++;
             }
 
-            if (desired.RosterProposal is { } proposal)
+            if (desired.RosterPullRequestDraft is { } proposal)
             {
                 actions += await OpenRosterPullRequestAsync(pullRequests, proposal, done, recorded);
             }
@@ -90,7 +90,7 @@ public sealed class IssueDiff(ILedger ledger)
     /// close never makes a second commit or a second pull request.
     /// </summary>
     internal static async Task<int> OpenRosterPullRequestAsync(
-        PullRequestGateway pullRequests, RosterProposal proposal, IReadOnlySet<string> done, List<string> recorded)
+        PullRequestGateway pullRequests, RosterPullRequestDraft proposal, IReadOnlySet<string> done, List<string> recorded)
     {
         var actions = 0;
         var existing = await pullRequests.FindAsync(proposal.Branch);

@@ -111,19 +111,19 @@ public sealed partial class Reconciler(
     /// The roster pull request matters only once an election is closed; before that, no request.
     /// Internal for <c>audit</c>, which reads it the same way.
     /// </summary>
-    internal static async Task<RosterPullRequest> RosterPullRequestStateAsync(PullRequestGateway pullRequests, Core.Issues.IssueSnapshot issue, Core.Policies.Policy policy)
+    internal static async Task<RosterPullRequestState> RosterPullRequestStateAsync(PullRequestGateway pullRequests, Core.Issues.IssueSnapshot issue, Core.Policies.Policy policy)
     {
         if (!issue.HasLabel(policy.Elections.Label) || !issue.HasLabel(policy.Labels.ElectionClosed))
         {
-            return RosterPullRequest.None;
+            return RosterPullRequestState.None;
         }
 
-        return await pullRequests.FindAsync(RosterProposals.Branch(issue.Number)) switch
+        return await pullRequests.FindAsync(RosterPullRequestDrafter.Branch(issue.Number)) switch
         {
-            null => RosterPullRequest.None,
-            { Merged: true } => RosterPullRequest.Merged,
-            { State.StringValue: "closed" } => RosterPullRequest.ClosedUnmerged,
-            _ => RosterPullRequest.Open,
+            null => RosterPullRequestState.None,
+            { Merged: true } => RosterPullRequestState.Merged,
+            { State.StringValue: "closed" } => RosterPullRequestState.ClosedUnmerged,
+            _ => RosterPullRequestState.Open,
         };
     }
 

@@ -62,7 +62,7 @@ public sealed class ElectionScenario
 
     public string? Body { get; set; } = "Nominations for the spring tech-lead election.";
 
-    public RosterPullRequest PullRequest { get; set; } = RosterPullRequest.None;
+    public RosterPullRequestState PullRequest { get; set; } = RosterPullRequestState.None;
 
     public DateTimeOffset CreatedAt { get; set; } = Opened;
 

@@ -82,7 +82,7 @@ public sealed class ElectionTextTests
         var first = ElectionResult.Render(_election.Tally())!;
         _election.CommentAt("member-amy", "/nominate", CloseAt.AddHours(1));
         _election.SeenByTagBot();
-        _election.PullRequest = RosterPullRequest.Open;
+        _election.PullRequest = RosterPullRequestState.Open;
 
         Assert.Equal(first, ElectionResult.Render(_election.Tally()));
         Assert.StartsWith(ElectionResult.Marker(close) + "\n## Election result: `tech_lead` — tied, waiting for `/break-tie`", first, StringComparison.Ordinal);
@@ -116,7 +116,7 @@ public sealed class ElectionTextTests
         _election.Comment("member-mia", "/nominate");
         _election.Comment("lead-lee", "/support @member-mia");
         _election.CommentAt("chair-carla", "/close-election", CloseAt);
-        _election.PullRequest = RosterPullRequest.Open;
+        _election.PullRequest = RosterPullRequestState.Open;
 
         var status = _election.Status();
 
@@ -139,16 +139,16 @@ public sealed class ElectionTextTests
         _election.Comment("member-kai", "/nominate");
         _election.Comment("lead-lee", "/support @member-max @member-kai");
         _election.CommentAt("chair-carla", "/close-election", CloseAt);
-        _election.PullRequest = RosterPullRequest.Open;
+        _election.PullRequest = RosterPullRequestState.Open;
         AssertLabels(_election.DesiredLabels(), "election/closed", "election/tie");
 
         _election.CommentAt("chair-carla", "/break-tie @member-max", CloseAt.AddHours(1));
         AssertLabels(_election.DesiredLabels(), "election/closed", "roster/pr-open");
 
-        _election.PullRequest = RosterPullRequest.Merged;
+        _election.PullRequest = RosterPullRequestState.Merged;
         AssertLabels(_election.DesiredLabels(), "election/closed", "roster/updated");
 
-        _election.PullRequest = RosterPullRequest.ClosedUnmerged;
+        _election.PullRequest = RosterPullRequestState.ClosedUnmerged;
         AssertLabels(_election.DesiredLabels(), "election/closed");
     }
 

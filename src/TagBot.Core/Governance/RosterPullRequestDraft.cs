@@ -4,7 +4,7 @@ namespace TagBot.Core.Governance;
 /// The roster pull request an election asks for: <see cref="Text"/> is the whole edited roster
 /// file, committed to <see cref="Branch"/> and proposed against the default branch.
 /// </summary>
-public sealed record RosterProposal(
+public sealed record RosterPullRequestDraft(
     string Branch,
     string Path,
     string Text,

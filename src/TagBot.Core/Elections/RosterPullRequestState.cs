@@ -1,7 +1,7 @@
 namespace TagBot.Core.Elections;
 
 /// <summary>The state of the election's roster pull request, as the host finds it on GitHub.</summary>
-public enum RosterPullRequest
+public enum RosterPullRequestState
 {
     /// <summary>There is none (yet).</summary>
     None,

@@ -11,7 +11,7 @@ namespace TagBot.Core.Elections;
 /// Turns a final election result into the roster pull request: the edit of the roster file (in
 /// place, every untouched byte kept), its diff, and a body that carries the tally and links back.
 /// </summary>
-public static class RosterProposals
+public static class RosterPullRequestDrafter
 {
     public static string Branch(int issue) => $"tagbot/election-{issue}";
 
@@ -24,7 +24,7 @@ public static class RosterProposals
         .Concat(outcome.Retirements.Select(r => new RosterOperation.Retire(r.Role, r.GitHub, r.Term))));
 
     /// <summary>The proposal, or the located errors that keep the roster file from being edited.</summary>
-    public static (RosterProposal? Proposal, IReadOnlyList<ConfigError> Errors) Prepare(
+    public static (RosterPullRequestDraft? Proposal, IReadOnlyList<ConfigError> Errors) Prepare(
         ElectionTally tally, Policy policy, Roster roster, string rosterText, IssueSnapshot issue)
     {
         var outcome = tally.Outcome!;
@@ -42,7 +42,7 @@ public static class RosterProposals
             .Append("### Changes\n\n```diff\n").Append(RosterDiff.Render(rosterText, edit.Text!)).Append("```\n\n")
             .Append(ResultWithoutMarker(tally))
             .ToString();
-        return (new RosterProposal(Branch(issue.Number), policy.Roster.Path, edit.Text!, title, body,
+        return (new RosterPullRequestDraft(Branch(issue.Number), policy.Roster.Path, edit.Text!, title, body,
             $"Seat the result of election #{issue.Number}", Reviewers(policy, roster)), []);
     }
 
