@@ -13,8 +13,6 @@ namespace TagBot.Core.Elections;
 /// </summary>
 public static class RosterPullRequestDrafter
 {
-    public static string Branch(int issue) => $"tagbot/election-{issue}";
-
     /// <summary>The roster change of a final outcome: new seats, re-elected terms, retirements.</summary>
     public static RosterChange ChangeOf(ElectionOutcome outcome, Roster roster) => new(
         outcome.Seats.Select<ElectedSeat, RosterOperation>(seat => seat.Reelected
@@ -42,7 +40,7 @@ public static class RosterPullRequestDrafter
             .Append("### Changes\n\n```diff\n").Append(RosterDiff.Render(rosterText, edit.Text!)).Append("```\n\n")
             .Append(ResultWithoutMarker(tally))
             .ToString();
-        return (new RosterPullRequestDraft(Branch(issue.Number), policy.Roster.Path, edit.Text!, title, body,
+        return (new RosterPullRequestDraft(new RosterBranch(issue.Number).Name, policy.Roster.Path, edit.Text!, title, body,
             $"Seat the result of election #{issue.Number}", Reviewers(policy, roster)), []);
     }
 

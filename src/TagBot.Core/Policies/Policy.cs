@@ -56,6 +56,9 @@ public sealed record Policy(
     /// <summary>The labels whose issues TagBot watches: the proposal and election labels.</summary>
     public IReadOnlyList<string> WatchedLabels => [Proposals.Label, Elections.Label];
 
+    /// <summary>Whether an issue with <paramref name="labels"/> is tracked: it carries a watched label (any casing).</summary>
+    public bool Tracks(IEnumerable<string> labels) => labels.Any(l => WatchedLabels.Contains(l, StringComparer.OrdinalIgnoreCase));
+
     /// <summary>The policy of <paramref name="role"/>, or <c>null</c> when the policy has no such role.</summary>
     public RolePolicy? RoleOrNull(string role) => Roles.TryGetValue(role, out var policy) ? policy : null;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TagBot.Core.Status;
 
 namespace TagBot.Core.Rosters;
 
@@ -28,7 +29,7 @@ internal static partial class MarkdownCells
 
     /// <summary><c>YYYY-MM-DD – YYYY-MM-DD</c>, with an en dash.</summary>
     public static string Term(Term term) =>
-        $"{term.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} – {term.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        $"{Dates.Day(term.Start)} – {Dates.Day(term.End)}";
 
     /// <summary>A term cell, with an en dash, em dash or hyphen between the dates; false when it is none.</summary>
     public static bool TryTerm(string cell, out Term? term)
@@ -39,8 +40,8 @@ internal static partial class MarkdownCells
             return true;
         }
         if (TermPattern().Match(cell) is not { Success: true } match
-            || !DateOnly.TryParseExact(match.Groups["start"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
-            || !DateOnly.TryParseExact(match.Groups["end"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)
+            || !Dates.TryParseDay(match.Groups["start"].Value, out var start)
+            || !Dates.TryParseDay(match.Groups["end"].Value, out var end)
             || end <= start)
         {
             return false;

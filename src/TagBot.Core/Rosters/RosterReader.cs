@@ -1,6 +1,7 @@
 using System.Globalization;
 using TagBot.Core.Policies;
 using TagBot.Core.Policies.Yaml;
+using TagBot.Core.Status;
 using YamlDotNet.RepresentationModel;
 
 namespace TagBot.Core.Rosters;
@@ -311,7 +312,7 @@ public static class RosterReader
     private static DateOnly? ReadDate(ConfigNodeReader r, ConfigNode node)
     {
         if (node.Node is YamlScalarNode { Value: { } text } && !node.IsNull
-            && DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            && Dates.TryParseDay(text.Trim(), out var date))
         {
             return date;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TagBot.Core.Status;
 using YamlDotNet.Core;
 
 namespace TagBot.Core.Rosters;
@@ -11,7 +12,7 @@ internal sealed record YamlField(string Key, string? Value, IReadOnlyList<YamlFi
 
     public static YamlField Term(Term? term) => new("term", null, term is null
         ? null
-        : [new("start", term.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), new("end", term.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
+        : [new("start", Dates.Day(term.Start)), new("end", Dates.Day(term.End))]);
 }
 
 /// <summary>
@@ -93,7 +94,7 @@ internal sealed partial record YamlItemStyle(
     /// <summary>A date written YYYY-MM-DD, quoted as <paramref name="quoting"/> says (plain unless quoted).</summary>
     public static string Date(DateOnly date, ScalarStyle quoting)
     {
-        var text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var text = Dates.Day(date);
         return quoting switch
         {
             ScalarStyle.DoubleQuoted => $"\"{text}\"",
@@ -122,7 +123,7 @@ internal sealed partial record YamlItemStyle(
     /// <summary>A scalar: dates quoted like the template's, other text plain when that reads back the same.</summary>
     private string Scalar(string value)
     {
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (Dates.TryParseDay(value, out var date))
         {
             return Date(date, DateStyle);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TagBot.Core.Status;
 
 namespace TagBot.Core.Schedule;
 
@@ -31,7 +32,7 @@ public static partial class ScheduleMarkers
         {
             var kind = match.Groups["kind"].Value;
             var parts = match.Groups["rest"].Value.Split(':');
-            if (!DateOnly.TryParseExact(parts[^1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            if (!Dates.TryParseDay(parts[^1], out var day))
             {
                 continue;
             }
@@ -51,7 +52,7 @@ public static partial class ScheduleMarkers
         }
     }
 
-    internal static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Day(DateOnly date) => Dates.Day(date);
 
     [GeneratedRegex(@"<!--\s*tagbot:(?<kind>scheduled-election|term-reminder|retire):(?<rest>[A-Za-z0-9_.:-]+?)\s*-->", RegexOptions.CultureInvariant)]
     private static partial Regex Any();

@@ -33,5 +33,5 @@ public static class Markdown
         return builder.ToString();
     }
 
-    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Date(DateTimeOffset at) => Dates.Moment(at);
 }

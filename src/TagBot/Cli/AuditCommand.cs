@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Octokit;
-using Octokit.Internal;
 using TagBot.Core.Governance;
+using TagBot.Core.Status;
 using TagBot.GitHub;
 using TagBot.Reconcile;
 
@@ -72,77 +71,40 @@ public static class AuditCommand
             return Usage(error, $"--api-url {apiUrl} is not an http(s) URL");
         }
 
+        var anonymous = string.IsNullOrWhiteSpace(token);
         try
         {
-            var anonymous = string.IsNullOrWhiteSpace(token);
-            return await AuditAsync(CreateClient(baseUrl, token), RepositoryName.Parse(repo), number, anonymous, output, error, cancellationToken);
+            var access = new RepositoryAccess(baseUrl, token, RepositoryName.Parse(repo));
+            return await AuditAsync(access, number, anonymous, output, error, cancellationToken);
         }
-        catch (AuthorizationException)
+        catch (Exception e) when (RepositoryAccess.Explain(e, baseUrl, repo, anonymous) is { } message)
         {
-            error.WriteLine($"error: {baseUrl} refused the credentials (401). Give a token that can read {repo} with --token or GITHUB_TOKEN.");
-        }
-        catch (ForbiddenException e)
-        {
-            error.WriteLine($"error: {baseUrl} refused the request (403): {e.Message}");
-        }
-        catch (NotFoundException)
-        {
-            error.WriteLine($"error: {repo} was not found at {baseUrl}, or {(string.IsNullOrWhiteSpace(token) ? "it cannot be read without a token (--token or GITHUB_TOKEN)" : "the token cannot read it")}.");
-        }
-        catch (ApiException e)
-        {
-            error.WriteLine($"error: {baseUrl} answered {(int)e.StatusCode}: {e.Message}");
-        }
-        catch (HttpRequestException e)
-        {
-            error.WriteLine($"error: cannot reach {baseUrl}: {e.Message}");
+            error.WriteLine($"error: {message}");
         }
 
         return Failed;
     }
 
-    /// <summary>
-    /// An Octokit client on exactly <paramref name="baseUrl"/>, built on a <see cref="Connection"/> as
-    /// <see cref="GitHubClientFactory"/> does (<c>new GitHubClient(product, uri)</c> would rewrite a
-    /// non-github.com host); anonymous without a token.
-    /// </summary>
-    internal static GitHubClient CreateClient(Uri baseUrl, string? token)
-    {
-        if (!baseUrl.AbsolutePath.EndsWith('/'))
-        {
-            // Relative paths resolve under the root only when it ends with a slash (…/api/v3/).
-            baseUrl = new Uri(baseUrl + "/");
-        }
-
-        var connection = new Connection(
-            new ProductHeaderValue("TagBot-audit", "1.0"),
-            baseUrl,
-            new InMemoryCredentialStore(string.IsNullOrWhiteSpace(token) ? Credentials.Anonymous : new Credentials(token.Trim())),
-            new HttpClientAdapter(HttpMessageHandlerFactory.CreateDefault),
-            new SimpleJsonSerializer());
-        return new GitHubClient(connection);
-    }
-
     private static async Task<int> AuditAsync(
-        GitHubClient client, RepositoryName repository, int number, bool anonymous, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        RepositoryAccess access, int number, bool anonymous, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var gateway = new IssueGateway(client, repository, new LabelCatalog());
-        var issue = await gateway.ReadIssueAsync(number);
-        if (issue is null)
+        // The bot's own reading of the issue, policy and roster, without its store of last valid versions.
+        var repository = access.Issues.Repository;
+        var ledger = new AuditLedger();
+        var reading = await new IssueReader(new GovernanceSources(ledger))
+            .ReadAsync(access.Issues, access.PullRequests, number, ownLogin: null, wakeup: null, DateTimeOffset.UtcNow, cancellationToken);
+        if (reading is null)
         {
             error.WriteLine($"error: {repository}#{number} is not an issue (it does not exist, or it is a pull request)"
                 + (anonymous ? ", or it cannot be read without a token: give one with --token or GITHUB_TOKEN." : "."));
             return Failed;
         }
 
-        // The bot's own reading of the policy and roster, without its store of last valid versions.
-        var ledger = new AuditLedger();
-        var sources = await new GovernanceSources(ledger).LoadAsync(gateway, cancellationToken);
-        if (ledger.Invalid.Count > 0 || sources.Policy is null)
+        if (ledger.Invalid.Count > 0 || reading.Input is not { } input)
         {
             error.WriteLine($"error: cannot audit {repository}#{number}: a file on the default branch is invalid, so TagBot uses the last "
                 + "valid version it saw, which only its database holds.");
-            foreach (var warning in sources.Warnings)
+            foreach (var warning in reading.Sources.Warnings)
             {
                 error.WriteLine(warning);
             }
@@ -150,22 +112,10 @@ public static class AuditCommand
             return Failed;
         }
 
-        var snapshot = await gateway.ReadSnapshotAsync(issue);
-        var now = DateTimeOffset.UtcNow;
-        var input = new DecisionInput(sources.Policy, sources.Roster, snapshot, now, sources.Warnings)
-        {
-            RosterText = sources.RosterText,
-            PullRequest = await Reconciler.RosterPullRequestStateAsync(new PullRequestGateway(client, repository), snapshot, sources.Policy),
-        };
-
         // When TagBot last wrote its status comment: a proposal's stage can change with time alone.
-        DateTimeOffset? written = null;
-        if (IssueAudit.StatusComment(snapshot) is { } status)
-        {
-            var comment = await client.Issue.Comment.Get(repository.Owner, repository.Name, status.Id);
-            written = comment.UpdatedAt ?? comment.CreatedAt;
-        }
-
+        DateTimeOffset? written = IssueAudit.StatusComment(input.Issue) is { } status
+            ? await access.Issues.CommentWrittenAtAsync(status.Id)
+            : null;
         var report = IssueAudit.Run(input, written);
         Print(output, input, report);
         return report.IsConsistent ? Consistent : Different;
@@ -224,5 +174,5 @@ public static class AuditCommand
         return Failed;
     }
 
-    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static string Stamp(DateTimeOffset at) => Dates.Moment(at);
 }

@@ -1,5 +1,6 @@
 using TagBot.Core.Elections;
 using TagBot.Core.Governance;
+using TagBot.Core.Governance.Changes;
 using TagBot.Core.Issues;
 using TagBot.Core.Rosters;
 using TagBot.Core.Status;
@@ -44,43 +45,30 @@ internal static class IssueAudit
 
     /// <summary>TagBot's status comment as the bot finds it: the first comment by a bot carrying the status marker.</summary>
     public static IssueComment? StatusComment(IssueSnapshot issue) =>
-        issue.Comments.FirstOrDefault(c => c.AuthorIsBot && Markers.IsStatus(c.Body));
+        issue.Comments.FirstOrDefault(c => c.ByTagBot && Markers.IsStatus(c.Body));
 
+    /// <summary>
+    /// The differences are the bot's own change plan from the issue as it is: what TagBot would still
+    /// do is what it has not posted. Reactions and closes are left out (see the class remarks), and a
+    /// comment posted once is also checked for its text, which the bot never edits.
+    /// </summary>
     private static (IReadOnlyList<string> Compared, IReadOnlyList<AuditFinding> Differences) Compare(IssueSnapshot issue, DesiredState desired)
     {
         var compared = new List<string>();
         var differences = new List<AuditFinding>();
-        var own = issue.Comments.Where(c => c.AuthorIsBot).ToList();
+        var plan = ChangePlan.For(issue, desired, new HashSet<string>());
+        var own = issue.Comments.Where(c => c.ByTagBot).ToList();
 
         if (desired.Labels.Count > 0 || desired.ManagedLabels.Count > 0)
         {
             compared.Add("labels");
-            var missing = desired.Labels.Where(l => !issue.HasLabel(l)).Order(StringComparer.Ordinal).ToList();
-            var extra = issue.Labels.Where(l => desired.ManagedLabels.Contains(l) && !desired.Labels.Contains(l)).ToList();
-            if (missing.Count > 0 || extra.Count > 0)
-            {
-                var posted = issue.Labels.Where(l => desired.ManagedLabels.Contains(l) || desired.Labels.Contains(l)).ToList();
-                var detail = new List<string>();
-                if (missing.Count > 0)
-                {
-                    detail.Add($"missing: {List(missing)}");
-                }
-
-                if (extra.Count > 0)
-                {
-                    detail.Add($"not expected: {List(extra)}");
-                }
-
-                differences.Add(new AuditFinding("Labels", string.Join("; ", detail),
-                    $"expected: {List(desired.Labels.Order(StringComparer.Ordinal))}\nposted:   {List(posted)}"));
-            }
+            differences.AddRange(LabelFinding(issue, desired, plan));
         }
 
-        if (desired.StatusComment is { } status)
+        if (desired.StatusComment is not null)
         {
             compared.Add("the status comment");
             var statuses = own.Where(c => Markers.IsStatus(c.Body)).ToList();
-            differences.AddRange(CompareComment("Status comment", statuses.FirstOrDefault(), status));
             if (statuses.Count > 1)
             {
                 differences.Add(new AuditFinding("Status comment", $"posted {statuses.Count} times; TagBot keeps one and edits it in place",
@@ -91,49 +79,81 @@ internal static class IssueAudit
         if (desired.Replies.Count > 0)
         {
             compared.Add(Count(desired.Replies.Count, "reply", "replies"));
-            foreach (var reply in desired.Replies)
-            {
-                var posted = own.FirstOrDefault(c => Markers.RepliedTo(c.Body) == reply.CommentId);
-                var to = issue.Comments.FirstOrDefault(c => c.Id == reply.CommentId);
-                differences.AddRange(CompareComment($"Reply to {(to is null ? $"comment {reply.CommentId}" : $"@{to.Author}'s comment {to.Url}")}", posted, reply.Body));
-            }
         }
 
         foreach (var notice in desired.Notices)
         {
             var result = ElectionResult.IsResult(notice.Body);
             compared.Add(result ? "the result comment" : "the comment on the roster pull request's fate");
-            var posted = own.FirstOrDefault(c => c.Body.StartsWith(notice.Marker, StringComparison.Ordinal));
-            differences.AddRange(CompareComment(result ? "Result comment" : "Comment", posted, notice.Body));
+            if (own.FirstOrDefault(c => c.Body.StartsWith(notice.Marker, StringComparison.Ordinal)) is { } posted
+                && !ChangePlan.SameText(posted.Body, notice.Body))
+            {
+                differences.Add(Differs(result ? "Result comment" : "Comment", posted, notice.Body));
+            }
         }
 
-        if (desired.RosterPullRequestDraft is { } proposal)
+        foreach (var action in plan)
         {
-            differences.Add(new AuditFinding("Roster pull request",
-                $"none from branch `{proposal.Branch}`, though the result is final", $"expected: {proposal.Title}"));
+            switch (action)
+            {
+                case IssueAction.PostComment post:
+                    differences.Add(new AuditFinding(Subject(issue, post.Role, post.Body, post.ReplyTo), "not posted",
+                        "expected:\n" + ChangePlan.Normalize(post.Body)));
+                    break;
+                case IssueAction.EditComment edit:
+                    differences.Add(Differs(Subject(issue, edit.Role, edit.Body, edit.ReplyTo), edit.Existing, edit.Body));
+                    break;
+                case IssueAction.OpenRosterPullRequest open:
+                    differences.Add(new AuditFinding("Roster pull request",
+                        $"none from branch `{open.Draft.Branch}`, though the result is final", $"expected: {open.Draft.Title}"));
+                    break;
+            }
         }
 
         return (compared, differences);
     }
 
-    private static IEnumerable<AuditFinding> CompareComment(string subject, IssueComment? posted, string expected)
+    private static IEnumerable<AuditFinding> LabelFinding(IssueSnapshot issue, DesiredState desired, IReadOnlyList<IssueAction> plan)
     {
-        if (posted is null)
+        var missing = plan.OfType<IssueAction.AddLabels>().SelectMany(a => a.Labels).ToList();
+        var extra = plan.OfType<IssueAction.RemoveLabel>().Select(a => a.Label).ToList();
+        if (missing.Count == 0 && extra.Count == 0)
         {
-            yield return new AuditFinding(subject, "not posted", "expected:\n" + Normalize(expected));
+            yield break;
         }
-        else if (Normalize(posted.Body) != Normalize(expected))
+
+        var posted = issue.Labels.Where(l => desired.ManagedLabels.Contains(l) || desired.Labels.Contains(l)).ToList();
+        var detail = new List<string>();
+        if (missing.Count > 0)
         {
-            yield return new AuditFinding($"{subject} ({posted.Url})", "differs (- posted, + expected)",
-                RosterDiff.Render(Normalize(posted.Body), Normalize(expected)).TrimEnd('\n'));
+            detail.Add($"missing: {List(missing)}");
         }
+
+        if (extra.Count > 0)
+        {
+            detail.Add($"not expected: {List(extra)}");
+        }
+
+        yield return new AuditFinding("Labels", string.Join("; ", detail),
+            $"expected: {List(desired.Labels.Order(StringComparer.Ordinal))}\nposted:   {List(posted)}");
     }
+
+    private static string Subject(IssueSnapshot issue, CommentRole role, string body, long? replyTo) => role switch
+    {
+        CommentRole.Status => "Status comment",
+        CommentRole.Reply => $"Reply to {(issue.Comments.FirstOrDefault(c => c.Id == replyTo) is { } to ? $"@{to.Author}'s comment {to.Url}" : $"comment {replyTo}")}",
+        _ => ElectionResult.IsResult(body) ? "Result comment" : "Comment",
+    };
+
+    private static AuditFinding Differs(string subject, IssueComment posted, string expected) =>
+        new($"{subject} ({posted.Url})", "differs (- posted, + expected)",
+            RosterDiff.Render(ChangePlan.Normalize(posted.Body), ChangePlan.Normalize(expected)).TrimEnd('\n'));
 
     private static IEnumerable<string> Notes(DecisionInput input, DesiredState desired)
     {
         var issue = input.Issue;
         var policy = input.Policy;
-        if (!policy.WatchedLabels.Any(issue.HasLabel))
+        if (!policy.Tracks(issue.Labels))
         {
             yield return $"TagBot does not track this issue: it has neither `{policy.Proposals.Label}` nor `{policy.Elections.Label}`.";
         }
@@ -143,9 +163,6 @@ internal static class IssueAudit
             yield return "The issue is decided but open. TagBot closes a decided issue once, so someone probably reopened it; this is not counted as a difference.";
         }
     }
-
-    /// <summary>As the bot compares comments before editing one: line breaks and trailing space aside.</summary>
-    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
 
     private static string List(IEnumerable<string> items)
     {

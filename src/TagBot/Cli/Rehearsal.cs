@@ -1,5 +1,6 @@
 using TagBot.Core.Elections;
 using TagBot.Core.Governance;
+using TagBot.Core.Governance.Changes;
 using TagBot.Core.Issues;
 using TagBot.Core.Policies;
 using TagBot.Core.Rosters;
@@ -35,14 +36,12 @@ internal static class Rehearsal
         var labels = new List<string>();
         AddLabels(labels, issue.Labels);
         var visible = new List<IssueComment>();
-        IssueComment? status = null;
+        var own = new List<IssueComment>();
         var pullRequest = RosterPullRequestState.None;
-        RosterPullRequestDraft? proposal = null;
+        RosterPullRequestDraft? opened = null;
         var isOpen = true;
-        var reacted = new HashSet<string>(StringComparer.Ordinal);
-        var replied = new HashSet<long>();
+        var done = new HashSet<string>(StringComparer.Ordinal);
         var notices = new List<Notice>();
-        var closes = new HashSet<string>(StringComparer.Ordinal);
         var steps = new List<RehearsalStep>();
         DesiredState? last = null;
         IssueSnapshot? snapshot = null;
@@ -66,7 +65,7 @@ internal static class Rehearsal
             }
 
             snapshot = new IssueSnapshot(Repository, issue.Number, issue.Title, issue.Author, issue.Created, isOpen, [.. labels],
-                status is null ? [.. visible] : [status, .. visible], url)
+                [.. own, .. visible], url)
             {
                 Body = issue.Body,
             };
@@ -77,42 +76,68 @@ internal static class Rehearsal
             });
             last = desired;
 
-            // Applied as the host's IssueDiff does: add what is missing, remove managed labels not wanted.
-            var added = desired.Labels.Where(l => !Contains(labels, l)).Order(StringComparer.Ordinal).ToList();
-            var removed = labels.Where(l => desired.ManagedLabels.Contains(l) && !desired.Labels.Contains(l)).ToList();
-            labels.RemoveAll(removed.Contains);
-            AddLabels(labels, added);
-
-            var statusPosted = false;
-            if (desired.StatusComment is { } body)
+            // The bot's own change plan, carried out on the issue in memory.
+            var step = new RehearsalStep(kind, comment, at);
+            foreach (var action in ChangePlan.For(snapshot, desired, done))
             {
-                statusPosted = status is null;
-                status = new IssueComment(0, BotLogin, true, body, status?.CreatedAt ?? at, $"{url}#issuecomment-0");
+                switch (action)
+                {
+                    case IssueAction.AddLabels add:
+                        AddLabels(labels, add.Labels);
+                        step.Added.AddRange(add.Labels);
+                        break;
+                    case IssueAction.RemoveLabel remove:
+                        labels.RemoveAll(l => l == remove.Label);
+                        step.Removed.Add(remove.Label);
+                        break;
+                    case IssueAction.PostComment post:
+                        own.Add(new IssueComment(OwnIds + own.Count, BotLogin, true, post.Body, at, $"{url}#issuecomment-{OwnIds + own.Count}"));
+                        Posted(step, post.Role, post.Body, post.ReplyTo, notices, desired);
+                        break;
+                    case IssueAction.EditComment edit:
+                        own[own.FindIndex(c => c.Id == edit.Existing.Id)] = edit.Existing with { Body = edit.Body };
+                        break;
+                    case IssueAction.React react:
+                        done.Add(react.Reaction.Key);
+                        step.Reactions.Add(react.Reaction);
+                        break;
+                    case IssueAction.OpenRosterPullRequest open when pullRequest == RosterPullRequestState.None:
+                        opened = step.OpenedPullRequest = open.Draft;
+                        pullRequest = RosterPullRequestState.Open;
+                        break;
+                    case IssueAction.CloseIssue close:
+                        done.Add(close.Closure.Key);
+                        step.Closed = close.Closure;
+                        isOpen = false;
+                        break;
+                }
             }
 
-            var reactions = desired.Reactions.Where(r => reacted.Add(r.Key)).ToList();
-            var replies = desired.Replies.Where(r => replied.Add(r.CommentId)).Select(r => r.CommentId).ToList();
-            var posted = desired.Notices.Where(n => notices.All(p => p.Marker != n.Marker)).ToList();
-            notices.AddRange(posted);
-
-            RosterPullRequestDraft? opened = null;
-            if (desired.RosterPullRequestDraft is { } wanted && pullRequest == RosterPullRequestState.None)
-            {
-                opened = proposal = wanted;
-                pullRequest = RosterPullRequestState.Open;
-            }
-
-            Closure? closed = null;
-            if (desired.Close is { } close && closes.Add(close.Key))
-            {
-                closed = close;
-                isOpen = false;
-            }
-
-            steps.Add(new RehearsalStep(kind, comment, at, statusPosted, added, removed, reactions, replies, posted, opened, closed));
+            steps.Add(step);
         }
 
-        return new RehearsalResult(snapshot!, last!, labels, steps, notices, proposal, now);
+        return new RehearsalResult(snapshot!, last!, labels, steps, notices, opened, now);
+    }
+
+    /// <summary>Ids of TagBot's own comments in the replay, apart from the people's (1, 2, …).</summary>
+    private const long OwnIds = 1_000_000;
+
+    private static void Posted(RehearsalStep step, CommentRole role, string body, long? replyTo, List<Notice> notices, DesiredState desired)
+    {
+        switch (role)
+        {
+            case CommentRole.Status:
+                step.StatusPosted = true;
+                break;
+            case CommentRole.Reply:
+                step.NewReplies.Add(replyTo!.Value);
+                break;
+            default:
+                var notice = desired.Notices.First(n => n.Body == body);
+                notices.Add(notice);
+                step.Notices.Add(notice);
+                break;
+        }
     }
 
     public static bool IsBot(string login) => login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase);
@@ -137,21 +162,26 @@ internal enum PassKind
     Now,
 }
 
-/// <summary>What one TagBot pass changed on the issue.</summary>
+/// <summary>What one TagBot pass changed on the issue (filled in as the pass's plan is carried out).</summary>
 /// <param name="Comment">The comment that triggered the pass (for <see cref="PassKind.Comment"/>).</param>
-internal sealed record RehearsalStep(
-    PassKind Kind,
-    IssueComment? Comment,
-    DateTimeOffset At,
-    bool StatusPosted,
-    IReadOnlyList<string> Added,
-    IReadOnlyList<string> Removed,
-    IReadOnlyList<Reaction> Reactions,
-    IReadOnlyList<long> NewReplies,
-    IReadOnlyList<Notice> Notices,
-    RosterPullRequestDraft? OpenedPullRequest,
-    Closure? Closed)
+internal sealed record RehearsalStep(PassKind Kind, IssueComment? Comment, DateTimeOffset At)
 {
+    public bool StatusPosted { get; set; }
+
+    public List<string> Added { get; } = [];
+
+    public List<string> Removed { get; } = [];
+
+    public List<Reaction> Reactions { get; } = [];
+
+    public List<long> NewReplies { get; } = [];
+
+    public List<Notice> Notices { get; } = [];
+
+    public RosterPullRequestDraft? OpenedPullRequest { get; set; }
+
+    public Closure? Closed { get; set; }
+
     public bool ChangedNothing => !StatusPosted && Added.Count == 0 && Removed.Count == 0 && Reactions.Count == 0
         && NewReplies.Count == 0 && Notices.Count == 0 && OpenedPullRequest is null && Closed is null;
 }

@@ -5,7 +5,8 @@ using TagBot.Core.Rosters;
 namespace TagBot.Cli;
 
 /// <summary>
-/// <c>validate [--config F] [--roster F]</c>: checks a policy and a roster the way the bot will,
+/// <c>validate [--config F] [--roster F] [--members F]</c>: checks a policy and its roster the way
+/// the bot reads them (the roster in the format the policy names, with its entry and members file),
 /// printing every error as <c>file:line:column: key: message</c>; exit code 1 when any is found.
 /// </summary>
 public static class ValidateCommand
@@ -13,13 +14,17 @@ public static class ValidateCommand
     public static Command Create()
     {
         var config = new Option<FileInfo?>("--config") { Description = "Policy file (default: .github/tagbot.yml when it exists)" };
-        var roster = new Option<FileInfo?>("--roster") { Description = "Roster file in the tagbot format (default: the policy's roster.path when it exists)" };
-        var command = new Command("validate", "Check a policy and a roster file; every error names file, line and key.") { config, roster };
-        command.SetAction(parse => Run(parse.GetValue(config), parse.GetValue(roster), Console.Out));
+        var roster = new Option<FileInfo?>("--roster") { Description = "Roster file, read in the policy's roster.format (default: the policy's roster.path when it exists)" };
+        var members = new Option<FileInfo?>("--members") { Description = "Members file (default: the policy's roster.members_path when it exists; cncf-toc and markdown-table only)" };
+        var command = new Command("validate", "Check a policy and a roster file as the bot reads them; every error names file, line and key.")
+        {
+            config, roster, members,
+        };
+        command.SetAction(parse => Run(parse.GetValue(config), parse.GetValue(roster), Console.Out, parse.GetValue(members)));
         return command;
     }
 
-    public static int Run(FileInfo? configFile, FileInfo? rosterFile, TextWriter output)
+    public static int Run(FileInfo? configFile, FileInfo? rosterFile, TextWriter output, FileInfo? membersFile = null)
     {
         configFile ??= File.Exists(PolicyLoader.DefaultFileName) ? new FileInfo(PolicyLoader.DefaultFileName) : null;
         var errors = new List<ConfigError>();
@@ -34,8 +39,16 @@ public static class ValidateCommand
 
             var loaded = PolicyLoader.Load(File.ReadAllText(configFile.FullName), configFile.ToString());
             errors.AddRange(loaded.Errors);
-            policy = loaded.Policy ?? policy;
             output.WriteLine(loaded.IsValid ? $"{configFile}: valid policy" : $"{configFile}: {loaded.Errors.Count} error(s)");
+            if (!loaded.IsValid)
+            {
+                // Reading the roster in the default format would report errors the file does not have.
+                var roster = rosterFile?.ToString() ?? "the roster";
+                output.WriteLine($"{roster}: not checked: its format comes from the policy, which has errors; fix them first");
+                return Report(errors, output);
+            }
+
+            policy = loaded.Policy!;
         }
 
         rosterFile ??= File.Exists(policy.Roster.Path) ? new FileInfo(policy.Roster.Path) : null;
@@ -47,10 +60,27 @@ public static class ValidateCommand
                 return 2;
             }
 
-            var loaded = RosterReader.Read(File.ReadAllText(rosterFile.FullName), rosterFile.ToString(), policy.Regions);
+            var settings = policy.Roster;
+            membersFile ??= RosterSource.TakesMembers(settings) && File.Exists(settings.MembersPath) ? new FileInfo(settings.MembersPath!) : null;
+            if (membersFile is { Exists: false })
+            {
+                output.WriteLine($"{membersFile.FullName}: no such file");
+                return 2;
+            }
+
+            if (membersFile is not null && settings.Format == RosterFormat.Tagbot)
+            {
+                output.WriteLine($"{membersFile}: ignored: a roster in the tagbot format lists its members itself");
+                membersFile = null;
+            }
+
+            // Errors name the files as typed, not as the policy's paths.
+            var named = policy with { Roster = settings with { Path = rosterFile.ToString(), MembersPath = membersFile?.ToString() ?? settings.MembersPath } };
+            var loaded = RosterSource.Read(named, File.ReadAllText(rosterFile.FullName), membersFile is null ? null : File.ReadAllText(membersFile.FullName));
             errors.AddRange(loaded.Errors);
             output.WriteLine(loaded.IsValid
-                ? $"{rosterFile}: valid roster, {loaded.Roster!.People.Count} people, roles {string.Join(", ", loaded.Roster.Roles.Select(r => $"{r.Key} ({r.Value.Count})"))}"
+                ? $"{rosterFile}: valid {FormatName(settings)} roster, {loaded.Roster!.People.Count} people, roles "
+                    + string.Join(", ", loaded.Roster.Roles.Select(r => $"{r.Key} ({r.Value.Count})"))
                 : $"{rosterFile}: {loaded.Errors.Count} error(s)");
         }
 
@@ -60,6 +90,11 @@ public static class ValidateCommand
             return 2;
         }
 
+        return Report(errors, output);
+    }
+
+    private static int Report(List<ConfigError> errors, TextWriter output)
+    {
         foreach (var error in errors)
         {
             output.WriteLine(error);
@@ -67,4 +102,11 @@ public static class ValidateCommand
 
         return errors.Count == 0 ? 0 : 1;
     }
+
+    private static string FormatName(RosterSettings settings) => settings.Format switch
+    {
+        RosterFormat.CncfToc => $"cncf-toc (entry `{settings.Entry}`)",
+        RosterFormat.MarkdownTable => "markdown-table",
+        _ => "tagbot",
+    };
 }

@@ -14,8 +14,6 @@ public sealed class GitHubClientFactory : IDisposable
 {
     public const string HttpClientName = "github";
 
-    private static readonly ProductHeaderValue Product = new("TagBot", "1.0");
-
     private readonly IOptions<GitHubOptions> _options;
     private readonly IHttpMessageHandlerFactory _handlers;
     private readonly Lazy<AppJwt> _jwt;
@@ -48,15 +46,26 @@ public sealed class GitHubClientFactory : IDisposable
         }
     }
 
+    /// <summary>
+    /// The one way TagBot builds an Octokit client: on a <see cref="Connection"/> pointed exactly at
+    /// <paramref name="baseUrl"/> (<c>new GitHubClient(product, uri)</c> would rewrite a non-github.com
+    /// host), with a trailing slash so that relative paths resolve under it (<c>…/api/v3/</c>).
+    /// </summary>
+    public static GitHubClient Create(Uri baseUrl, ICredentialStore credentials, Func<HttpMessageHandler> handler, string product = "TagBot")
+    {
+        if (!baseUrl.AbsolutePath.EndsWith('/'))
+        {
+            baseUrl = new Uri(baseUrl + "/");
+        }
+
+        var connection = new Connection(
+            new ProductHeaderValue(product, "1.0"), baseUrl, credentials, new HttpClientAdapter(handler), new SimpleJsonSerializer());
+        return new GitHubClient(connection);
+    }
+
     private GitHubClient Create(ICredentialStore credentials, EtagCache? cache)
     {
-        var connection = new Connection(
-            Product,
-            _options.Value.ApiBaseUrl,
-            credentials,
-            new HttpClientAdapter(() => _handlers.CreateHandler(HttpClientName)),
-            new SimpleJsonSerializer());
-        var client = new GitHubClient(connection);
+        var client = Create(_options.Value.ApiBaseUrl, credentials, () => _handlers.CreateHandler(HttpClientName));
         if (cache is not null)
         {
             client.ResponseCache = cache;

@@ -1,14 +1,15 @@
 using Octokit;
-using TagBot.Core.Governance;
 using TagBot.Core.Policies;
+using TagBot.Core.Schedule;
 using CoreComment = TagBot.Core.Issues.IssueComment;
 using CoreIssue = TagBot.Core.Issues.IssueSnapshot;
+using ReactionKind = TagBot.Core.Governance.ReactionKind;
 
 namespace TagBot.GitHub;
 
 /// <summary>
-/// The only place that speaks Octokit for one repository: reads an issue into a core snapshot and
-/// applies the actions of a diff. It decides nothing.
+/// The only place that speaks Octokit for one repository's issues: reads them into core snapshots
+/// and carries out the actions of a change plan. It decides nothing.
 /// </summary>
 public sealed class IssueGateway(IGitHubClient client, RepositoryName repository, LabelCatalog labelCatalog)
 {
@@ -30,13 +31,17 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
         }
     }
 
-    /// <summary>The issue, or null when it is gone (deleted, transferred) or is a pull request.</summary>
-    public async Task<Issue?> ReadIssueAsync(int number)
+    /// <summary>
+    /// The issue without its comments (they cost a request per page: read them with
+    /// <see cref="WithCommentsAsync"/> once the issue concerns TagBot), or null when it is gone
+    /// (deleted, transferred) or is a pull request.
+    /// </summary>
+    public async Task<CoreIssue?> ReadIssueAsync(int number)
     {
         try
         {
             var issue = await client.Issue.Get(repository.Owner, repository.Name, number);
-            return issue.PullRequest is null ? issue : null;
+            return issue.PullRequest is null ? ToCore(issue) : null;
         }
         catch (NotFoundException)
         {
@@ -44,22 +49,18 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
         }
     }
 
-    public async Task<CoreIssue> ReadSnapshotAsync(Issue issue, string? ownLogin = null)
+    /// <summary>The issue with all its comments; <paramref name="ownLogin"/> tells TagBot's own (any bot while unknown).</summary>
+    public async Task<CoreIssue> WithCommentsAsync(CoreIssue issue, string? ownLogin)
     {
         var comments = await client.Issue.Comment.GetAllForIssue(repository.Owner, repository.Name, issue.Number, AllPages);
-        return new CoreIssue(
-            repository.ToString(),
-            issue.Number,
-            issue.Title ?? "",
-            issue.User?.Login ?? "ghost",
-            issue.CreatedAt,
-            issue.State.StringValue == "open",
-            [.. issue.Labels.Select(l => l.Name)],
-            [.. comments.Select(c => ToCore(c, ownLogin))],
-            issue.HtmlUrl ?? "")
-        {
-            Body = issue.Body ?? "",
-        };
+        return issue with { Comments = [.. comments.Select(c => ToCore(c, ownLogin))] };
+    }
+
+    /// <summary>When a comment was last written (its edit time, else its creation).</summary>
+    public async Task<DateTimeOffset> CommentWrittenAtAsync(long commentId)
+    {
+        var comment = await client.Issue.Comment.Get(repository.Owner, repository.Name, commentId);
+        return comment.UpdatedAt ?? comment.CreatedAt;
     }
 
     public async Task<IReadOnlyList<int>> OpenIssuesLabelledAsync(string label)
@@ -70,13 +71,15 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
         return [.. issues.Where(i => i.PullRequest is null).Select(i => i.Number)];
     }
 
-    /// <summary>Every issue (pull requests left out) carrying <paramref name="label"/>, open and closed.</summary>
-    public async Task<IReadOnlyList<Issue>> AllIssuesLabelledAsync(string label)
+    /// <summary>Every election issue (pull requests left out) carrying <paramref name="label"/>, open and closed.</summary>
+    public async Task<IReadOnlyList<ElectionIssue>> ElectionIssuesAsync(string label, string? ownLogin)
     {
         var request = new RepositoryIssueRequest { State = ItemStateFilter.All, Filter = IssueFilter.All };
         request.Labels.Add(label);
         var issues = await client.Issue.GetAllForRepository(repository.Owner, repository.Name, request, AllPages);
-        return [.. issues.Where(i => i.PullRequest is null)];
+        return [.. issues.Where(i => i.PullRequest is null)
+            .Select(i => new ElectionIssue(i.Number, i.Title ?? "", i.Body ?? "", i.CreatedAt, i.State.StringValue == "open",
+                i.HtmlUrl ?? "", IsTagBot(i.User, ownLogin)))];
     }
 
     /// <summary>The bodies of the comments TagBot (<paramref name="ownLogin"/>; any bot while unknown) wrote on an issue, oldest first.</summary>
@@ -86,8 +89,8 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
         return [.. comments.Select(c => ToCore(c, ownLogin)).Where(c => c.ByTagBot).Select(c => c.Body)];
     }
 
-    /// <summary>Opens an issue with <paramref name="labels"/> (created first when missing).</summary>
-    public async Task<Issue> CreateIssueAsync(string title, string body, IReadOnlyCollection<string> labels, LabelNames names)
+    /// <summary>Opens an issue with <paramref name="labels"/> (created first when missing); returns its number.</summary>
+    public async Task<int> CreateIssueAsync(string title, string body, IReadOnlyCollection<string> labels, LabelNames names)
     {
         await labelCatalog.EnsureAsync(client, repository, labels, names);
         var issue = new NewIssue(title) { Body = body };
@@ -96,16 +99,8 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
             issue.Labels.Add(label);
         }
 
-        return await client.Issue.Create(repository.Owner, repository.Name, issue);
+        return (await client.Issue.Create(repository.Owner, repository.Name, issue)).Number;
     }
-
-    /// <summary>Whether a bot (TagBot, or another App) is <paramref name="user"/>.</summary>
-    public static bool IsBot(User? user) =>
-        user is not null && (user.Type == AccountType.Bot || user.Login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>Whether <paramref name="user"/> is TagBot: its login once known (<see cref="Reconcile.BotIdentity"/>), else any bot.</summary>
-    public static bool IsTagBot(User? user, string? ownLogin) =>
-        IsBot(user) && (ownLogin is null || string.Equals(user!.Login, ownLogin, StringComparison.OrdinalIgnoreCase));
 
     public async Task AddLabelsAsync(int number, IReadOnlyCollection<string> labels, LabelNames names)
     {
@@ -126,10 +121,10 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
         }
     }
 
-    public Task<Octokit.IssueComment> CreateCommentAsync(int number, string body) =>
+    public Task CreateCommentAsync(int number, string body) =>
         client.Issue.Comment.Create(repository.Owner, repository.Name, number, body);
 
-    public Task<Octokit.IssueComment> UpdateCommentAsync(long commentId, string body) =>
+    public Task UpdateCommentAsync(long commentId, string body) =>
         client.Issue.Comment.Update(repository.Owner, repository.Name, commentId, body);
 
     public async Task ReactAsync(long commentId, ReactionKind kind)
@@ -152,11 +147,31 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
             StateReason = completed ? ItemStateReason.Completed : ItemStateReason.NotPlanned,
         });
 
-    private static CoreComment ToCore(Octokit.IssueComment comment, string? ownLogin)
+    /// <summary>Whether a bot (TagBot, or another App) is <paramref name="user"/>.</summary>
+    private static bool IsBot(User? user) =>
+        user is not null && (user.Type == AccountType.Bot || user.Login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether <paramref name="user"/> is TagBot: its login once known (<see cref="BotIdentity"/>), else any bot.</summary>
+    private static bool IsTagBot(User? user, string? ownLogin) =>
+        IsBot(user) && (ownLogin is null || string.Equals(user!.Login, ownLogin, StringComparison.OrdinalIgnoreCase));
+
+    private CoreIssue ToCore(Issue issue) => new(
+        repository.ToString(),
+        issue.Number,
+        issue.Title ?? "",
+        issue.User?.Login ?? "ghost",
+        issue.CreatedAt,
+        issue.State.StringValue == "open",
+        [.. issue.Labels.Select(l => l.Name)],
+        [],
+        issue.HtmlUrl ?? "")
     {
-        return new CoreComment(comment.Id, comment.User?.Login ?? "ghost", IsBot(comment.User), comment.Body ?? "", comment.CreatedAt, comment.HtmlUrl ?? "")
+        Body = issue.Body ?? "",
+    };
+
+    private static CoreComment ToCore(Octokit.IssueComment comment, string? ownLogin) =>
+        new(comment.Id, comment.User?.Login ?? "ghost", IsBot(comment.User), comment.Body ?? "", comment.CreatedAt, comment.HtmlUrl ?? "")
         {
             ByTagBot = IsTagBot(comment.User, ownLogin),
         };
-    }
 }

@@ -1,4 +1,5 @@
 using Octokit;
+using TagBot.Core.Issues;
 
 namespace TagBot.GitHub;
 
@@ -12,19 +13,19 @@ public sealed class PullRequestGateway(IGitHubClient client, RepositoryName repo
         (await client.Repository.Get(repository.Owner, repository.Name)).DefaultBranch;
 
     /// <summary>The pull request from <paramref name="branch"/> in any state, newest first, or null.</summary>
-    public async Task<PullRequest?> FindAsync(string branch)
+    public async Task<PullRequestSnapshot?> FindAsync(string branch)
     {
         var request = new PullRequestRequest { State = ItemStateFilter.All, Head = $"{repository.Owner}:{branch}" };
         var found = await client.PullRequest.GetAllForRepository(repository.Owner, repository.Name, request, new ApiOptions { PageSize = 100 });
-        return found.Where(p => p.Head?.Ref == branch).OrderByDescending(p => p.Number).FirstOrDefault();
+        return found.Where(p => p.Head?.Ref == branch).OrderByDescending(p => p.Number).Select(ToCore).FirstOrDefault();
     }
 
     /// <summary>Every pull request, in any state, whose head branch starts with <paramref name="prefix"/>.</summary>
-    public async Task<IReadOnlyList<PullRequest>> AllFromBranchesAsync(string prefix)
+    public async Task<IReadOnlyList<PullRequestSnapshot>> AllFromBranchesAsync(string prefix)
     {
         var request = new PullRequestRequest { State = ItemStateFilter.All };
         var found = await client.PullRequest.GetAllForRepository(repository.Owner, repository.Name, request, new ApiOptions { PageSize = 100 });
-        return [.. found.Where(p => p.Head?.Ref?.StartsWith(prefix, StringComparison.Ordinal) == true)];
+        return [.. found.Where(p => p.Head?.Ref?.StartsWith(prefix, StringComparison.Ordinal) == true).Select(ToCore)];
     }
 
     /// <summary>Creates <paramref name="branch"/> from the tip of <paramref name="from"/> unless it exists.</summary>
@@ -85,8 +86,8 @@ public sealed class PullRequestGateway(IGitHubClient client, RepositoryName repo
         return true;
     }
 
-    public Task<PullRequest> CreateAsync(string branch, string baseBranch, string title, string body) =>
-        client.PullRequest.Create(repository.Owner, repository.Name, new NewPullRequest(title, branch, baseBranch) { Body = body });
+    public async Task<PullRequestSnapshot> CreateAsync(string branch, string baseBranch, string title, string body) =>
+        ToCore(await client.PullRequest.Create(repository.Owner, repository.Name, new NewPullRequest(title, branch, baseBranch) { Body = body }));
 
     /// <summary>Asks users and <c>org/team</c> teams to review; unknown reviewers are skipped, not fatal.</summary>
     public async Task RequestReviewAsync(int number, IReadOnlyCollection<string> reviewers)
@@ -107,4 +108,7 @@ public sealed class PullRequestGateway(IGitHubClient client, RepositoryName repo
             // GitHub refuses the author or non-collaborators as reviewers; the pull request stands.
         }
     }
+
+    private static PullRequestSnapshot ToCore(PullRequest pullRequest) =>
+        new(pullRequest.Number, pullRequest.Head?.Ref ?? "", pullRequest.State.StringValue == "open", pullRequest.Merged, pullRequest.Body ?? "");
 }

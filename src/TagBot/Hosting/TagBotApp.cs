@@ -76,12 +76,14 @@ public static class TagBotApp
         services.AddHttpClient(GitHubClientFactory.HttpClientName).AddHttpMessageHandler<GitHubRequestMetricsHandler>();
         services.AddSingleton<GitHubClientFactory>();
         services.AddSingleton<LabelCatalog>();
+        services.AddSingleton<AppGateway>();
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<InstallationRateLimits>();
 
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<GovernanceSources>();
-        services.AddSingleton<IssueDiff>();
+        services.AddSingleton<IssueReader>();
+        services.AddSingleton<PlanExecutor>();
         services.AddSingleton<ScheduleRunner>();
         services.AddSingleton<Reconciler>();
         services.AddHostedService<ReconcileWorker>();

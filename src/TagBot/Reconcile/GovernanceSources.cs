@@ -7,8 +7,9 @@ namespace TagBot.Reconcile;
 
 /// <summary>
 /// Reads the repository's policy and roster at every reconcile (ETag-cached, so unchanged files
-/// cost a 304). A broken file does not stop TagBot: it keeps the last valid version, stored per
-/// repository, and says what is wrong; with no valid version at all it refuses to act.
+/// cost a 304) and interprets them with the core's readers. A broken file does not stop TagBot:
+/// it keeps the last valid version, stored per repository and file, and says what is wrong; with
+/// no valid version at all it refuses to act.
 /// </summary>
 public sealed class GovernanceSources(ILedger ledger)
 {
@@ -20,21 +21,19 @@ public sealed class GovernanceSources(ILedger ledger)
     /// <summary>The policy alone (roster left empty): enough to tell whether an issue concerns TagBot.</summary>
     public async Task<Sources> LoadPolicyAsync(IssueGateway gateway, CancellationToken cancellationToken)
     {
-        var scope = Scope(gateway);
         var warnings = new List<string>();
-
         var policyText = await gateway.ReadFileAsync(PolicyPath);
         var policy = await ValidOrLastAsync(
-            scope, "policy", policyText, text =>
+            Scope(gateway), [new Document("policy", policyText)], texts =>
             {
-                var result = PolicyLoader.Load(text, PolicyPath);
+                var result = PolicyLoader.Load(texts[0], PolicyPath);
                 return (result.Policy, result.Errors);
             },
             PolicyPath, warnings, cancellationToken);
         return new Sources(policy, Roster.Empty, warnings);
     }
 
-    /// <summary>Adds the roster (in the policy's format) to sources loaded by <see cref="LoadPolicyAsync"/>.</summary>
+    /// <summary>Adds the roster (and members file) read by the core's <see cref="RosterSource"/>.</summary>
     public async Task<Sources> WithRosterAsync(IssueGateway gateway, Sources policyOnly, CancellationToken cancellationToken)
     {
         if (policyOnly.Policy is not { } policy)
@@ -42,7 +41,6 @@ public sealed class GovernanceSources(ILedger ledger)
             return policyOnly;
         }
 
-        var scope = Scope(gateway);
         var warnings = policyOnly.Warnings.ToList();
         var settings = policy.Roster;
         var rosterText = await gateway.ReadFileAsync(settings.Path);
@@ -53,12 +51,25 @@ public sealed class GovernanceSources(ILedger ledger)
             return new Sources(policy, Roster.Empty, warnings);
         }
 
-        var membersText = settings.MembersPath is { } membersPath && settings.Format != RosterFormat.Tagbot
-            ? await gateway.ReadFileAsync(membersPath)
-            : null;
+        var documents = new List<Document> { new($"roster:{settings.Path}", rosterText) };
+        if (RosterSource.TakesMembers(settings))
+        {
+            var membersText = await gateway.ReadFileAsync(settings.MembersPath!);
+            if (membersText is null)
+            {
+                warnings.Add($"The members file `{settings.MembersPath}` (`roster.members_path`) does not exist, so nobody holds "
+                    + $"the `{RosterMerge.MemberRole}` role. Add it, or remove `members_path` from the policy.");
+            }
+
+            documents.Add(new Document($"members:{settings.MembersPath}", membersText ?? ""));
+        }
+
         var roster = await ValidOrLastAsync(
-            scope, $"roster:{settings.Path}", rosterText + (membersText is null ? "" : "\n\u0000" + membersText),
-            combined => ReadRoster(policy, combined ?? ""),
+            Scope(gateway), documents, texts =>
+            {
+                var result = RosterSource.Read(policy, texts[0] ?? "", texts.Count > 1 ? texts[1] : null);
+                return (result.Roster, result.Errors);
+            },
             settings.Path, warnings, cancellationToken);
         return new Sources(policy, roster ?? Roster.Empty, warnings, rosterText);
     }
@@ -66,54 +77,43 @@ public sealed class GovernanceSources(ILedger ledger)
     private static string Scope(IssueGateway gateway) => gateway.Repository.ToString().ToLowerInvariant();
 
     /// <summary>
-    /// Reads the roster in the policy's format; with <c>members_path</c>, the members file adds
-    /// people and the <c>member</c> role. Both files are remembered together as one document.
+    /// The value of <paramref name="documents"/> when they load; otherwise the value of the last
+    /// versions that loaded together (each file stored on its own), or null when there are none.
     /// </summary>
-    internal static (Roster? Value, IReadOnlyList<ConfigError> Errors) ReadRoster(Policy policy, string combined)
-    {
-        var settings = policy.Roster;
-        var split = combined.IndexOf("\n\u0000", StringComparison.Ordinal);
-        var main = split < 0 ? combined : combined[..split];
-        var members = split < 0 ? null : combined[(split + 2)..];
-        var leadership = settings.Format switch
-        {
-            RosterFormat.CncfToc => CncfTocReader.Read(main, settings.Path, settings.Entry ?? ""),
-            RosterFormat.MarkdownTable => MarkdownTableReader.Read(main, settings.Path, policy.Roles.Keys.Concat(policy.Chairs).Distinct()),
-            _ => RosterReader.Read(main, settings.Path, policy.Regions),
-        };
-        if (members is null || !leadership.IsValid)
-        {
-            return (leadership.Roster, leadership.Errors);
-        }
-
-        var extra = RosterReader.Read(members, settings.MembersPath!, policy.Regions);
-        return extra.IsValid
-            ? (RosterMerge.Combine(leadership.Roster!, extra.Roster), [])
-            : (null, extra.Errors);
-    }
-
     private async Task<T?> ValidOrLastAsync<T>(
-        string scope, string name, string? text, Func<string?, (T? Value, IReadOnlyList<ConfigError> Errors)> load, string path,
-        List<string> warnings, CancellationToken cancellationToken)
+        string scope, IReadOnlyList<Document> documents, Func<IReadOnlyList<string?>, (T? Value, IReadOnlyList<ConfigError> Errors)> load,
+        string path, List<string> warnings, CancellationToken cancellationToken)
         where T : class
     {
-        var (value, errors) = load(text);
+        var (value, errors) = load([.. documents.Select(d => d.Text)]);
         if (value is not null && errors.Count == 0)
         {
-            if (text is not null && await ledger.GetDocumentAsync(scope, name, cancellationToken) != text)
+            foreach (var document in documents.Where(d => d.Text is not null))
             {
-                await ledger.SetDocumentAsync(scope, name, text, cancellationToken);
+                if (await ledger.GetDocumentAsync(scope, document.Name, cancellationToken) != document.Text)
+                {
+                    await ledger.SetDocumentAsync(scope, document.Name, document.Text!, cancellationToken);
+                }
             }
 
             return value;
         }
 
         var problems = string.Join("\n", errors.Select(e => $"- `{e}`"));
-        var last = await ledger.GetDocumentAsync(scope, name, cancellationToken);
-        var fallback = last is null ? null : load(last).Value;
+        path = string.Join("`, `", errors.Select(e => e.File).Distinct().DefaultIfEmpty(path));
+        var last = new List<string?>();
+        foreach (var document in documents)
+        {
+            last.Add(await ledger.GetDocumentAsync(scope, document.Name, cancellationToken));
+        }
+
+        var fallback = last[0] is null ? null : load(last).Value;
         warnings.Add(fallback is null
             ? $"`{path}` is invalid and there is no earlier valid version, so TagBot does not act until it is fixed:\n{problems}"
             : $"`{path}` is invalid; TagBot keeps using the last valid version until it is fixed:\n{problems}");
         return fallback;
     }
+
+    /// <summary>One file as remembered in the store: its name there and its text now (null when missing).</summary>
+    private sealed record Document(string Name, string? Text);
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Octokit;
 using TagBot.Configuration;
 using TagBot.GitHub;
 using TagBot.Inbox;
@@ -105,14 +104,8 @@ public sealed partial class ReconcileWorker(
     private DateTimeOffset RetryAt(Exception error, int attempt)
     {
         var now = clock.GetUtcNow();
-        return error switch
-        {
-            InstallationRateLimitedException limited => limited.Until,
-            RateLimitExceededException limit => limit.Reset > now ? limit.Reset.AddSeconds(1) : now.AddMinutes(1),
-            SecondaryRateLimitExceededException secondary => now + (Reconciler.RetryAfter(secondary) ?? TimeSpan.FromMinutes(1)),
-            ApiException { StatusCode: (System.Net.HttpStatusCode)429 } tooMany => now + (Reconciler.RetryAfter(tooMany) ?? TimeSpan.FromMinutes(1)),
-            _ => now + TimeSpan.FromTicks((long)Math.Min(TimeSpan.FromMinutes(10).Ticks, options.Value.RetryBackoff.Ticks * Math.Pow(2, Math.Min(attempt - 1, 20)))),
-        };
+        return InstallationRateLimits.ResumeAt(error, now)
+            ?? now + TimeSpan.FromTicks((long)Math.Min(TimeSpan.FromMinutes(10).Ticks, options.Value.RetryBackoff.Ticks * Math.Pow(2, Math.Min(attempt - 1, 20))));
     }
 
     private async Task TryAsync(Func<Task> action)

@@ -1,3 +1,4 @@
+using TagBot.Core.Elections;
 using TagBot.Core.Schedule;
 using TagBot.GitHub;
 using TagBot.Inbox;
@@ -27,8 +28,7 @@ public sealed partial class ScheduleRunner(ILedger ledger, BotIdentity bot, Time
         {
             return await RunEnabledAsync(gateway, pullRequests, loaded, policy, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException
-            || (e is Octokit.ApiException && e is not (Octokit.RateLimitExceededException or Octokit.SecondaryRateLimitExceededException)))
+        catch (Exception e) when (InstallationRateLimits.IsFailedCall(e))
         {
             LogFailed(logger, gateway.Repository.ToString(), e);
             return 0;
@@ -40,14 +40,8 @@ public sealed partial class ScheduleRunner(ILedger ledger, BotIdentity bot, Time
     {
         var repository = gateway.Repository.ToString();
         var login = await bot.LoginAsync();
-        var issues = await gateway.AllIssuesLabelledAsync(policy.Elections.Label);
-        var input = new ScheduleInput(
-            policy,
-            loaded.Roster,
-            loaded.RosterText,
-            [.. issues.Select(i => new ElectionIssue(i.Number, i.Title ?? "", i.Body ?? "", i.CreatedAt, i.State.StringValue == "open",
-                i.HtmlUrl ?? "", IssueGateway.IsTagBot(i.User, login)))],
-            clock.GetUtcNow());
+        var issues = await gateway.ElectionIssuesAsync(policy.Elections.Label, login);
+        var input = new ScheduleInput(policy, loaded.Roster, loaded.RosterText, issues, clock.GetUtcNow());
         var questions = SchedulePlanner.Ask(input);
         var comments = new Dictionary<int, IReadOnlyList<string>>();
         foreach (var number in questions.CommentsOf)
@@ -56,8 +50,8 @@ public sealed partial class ScheduleRunner(ILedger ledger, BotIdentity bot, Time
         }
 
         var pulls = questions.PullRequests
-            ? (await pullRequests.AllFromBranchesAsync("tagbot/"))
-                .Select(p => new OwnPullRequest(p.Number, p.Head.Ref, p.State.StringValue == "open", p.Body ?? "")).ToList()
+            ? (await pullRequests.AllFromBranchesAsync(RosterBranch.OwnPrefix))
+                .Select(p => new OwnPullRequest(p.Number, p.Branch, p.IsOpen, p.Body)).ToList()
             : null;
         var plan = SchedulePlanner.Plan(input, new ScheduleFacts(comments, pulls));
         foreach (var note in plan.Notes)
@@ -69,7 +63,7 @@ public sealed partial class ScheduleRunner(ILedger ledger, BotIdentity bot, Time
         foreach (var election in plan.Elections)
         {
             var issue = await gateway.CreateIssueAsync(election.Title, election.Body, election.Labels, policy.Labels);
-            LogOpened(logger, repository, election.Role, issue.Number);
+            LogOpened(logger, repository, election.Role, issue);
             actions++;
         }
 
@@ -86,7 +80,7 @@ public sealed partial class ScheduleRunner(ILedger ledger, BotIdentity bot, Time
             var recorded = new List<string>();
             try
             {
-                actions += await IssueDiff.OpenRosterPullRequestAsync(pullRequests, proposal, done, recorded);
+                actions += await PlanExecutor.OpenRosterPullRequestAsync(pullRequests, proposal, done, recorded);
             }
             finally
             {

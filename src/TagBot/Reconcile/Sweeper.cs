@@ -11,7 +11,7 @@ namespace TagBot.Reconcile;
 /// (the discussion period ending) and missed webhooks are repaired this way, with no traffic.
 /// </summary>
 public sealed partial class Sweeper(
-    GitHubClientFactory clients,
+    AppGateway app,
     IInbox inbox,
     WorkSignal signal,
     IOptions<TagBotOptions> options,
@@ -21,15 +21,14 @@ public sealed partial class Sweeper(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var queued = 0;
-        var installations = await clients.ForApp().GitHubApps.GetAllInstallationsForCurrent();
+        var installations = await app.InstallationsAsync();
         foreach (var installation in installations)
         {
-            var repositories = await clients.ForInstallation(installation.Id).GitHubApps.Installation.GetAllRepositoriesForCurrent();
-            foreach (var repository in repositories.Repositories)
+            foreach (var repository in installation.Repositories)
             {
                 await inbox.TryAddAsync(
-                    new Delivery($"sweep:{clock.GetUtcNow().ToUnixTimeMilliseconds()}:{repository.FullName}", "sweep", null, installation.Id,
-                        repository.FullName, null, null, clock.GetUtcNow()),
+                    new Delivery($"sweep:{clock.GetUtcNow().ToUnixTimeMilliseconds()}:{repository}", "sweep", null, installation.Id,
+                        repository, null, null, clock.GetUtcNow()),
                     cancellationToken);
                 queued++;
             }

@@ -1,12 +1,10 @@
-using TagBot.GitHub;
-
-namespace TagBot.Reconcile;
+namespace TagBot.GitHub;
 
 /// <summary>
 /// TagBot's own login (<c>slug[bot]</c>), learned once from <c>GET /app</c>. Deliveries caused only
 /// by TagBot's own actions are skipped: reconciling them would change nothing, but costs requests.
 /// </summary>
-public sealed class BotIdentity(GitHubClientFactory clients, ILogger<BotIdentity> logger) : IDisposable
+public sealed class BotIdentity(AppGateway app, ILogger<BotIdentity> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _login;
@@ -23,8 +21,7 @@ public sealed class BotIdentity(GitHubClientFactory clients, ILogger<BotIdentity
         {
             if (_login is null)
             {
-                var app = await clients.ForApp().GitHubApps.GetCurrent();
-                _login = app.Slug + "[bot]";
+                _login = await app.LoginAsync();
             }
         }
         catch (Exception e) when (e is Octokit.ApiException or HttpRequestException)

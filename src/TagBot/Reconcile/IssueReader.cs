@@ -1,0 +1,58 @@
+using TagBot.Core.Elections;
+using TagBot.Core.Governance;
+using TagBot.Core.Issues;
+using TagBot.GitHub;
+
+namespace TagBot.Reconcile;
+
+/// <summary>
+/// Reads everything a decision about one issue needs, the same way for the bot and for
+/// <c>audit</c>: the issue, the policy, the roster, the comments and, once the core says it
+/// matters, the roster pull request.
+/// </summary>
+public sealed class IssueReader(GovernanceSources sources)
+{
+    /// <param name="wakeup">What woke TagBot; an issue it does not concern is not read further. Null: read it whatever it is.</param>
+    /// <returns>Null when the issue is gone or is a pull request.</returns>
+    public async Task<IssueReading?> ReadAsync(
+        IssueGateway issues, PullRequestGateway pullRequests, int number, string? ownLogin, Wakeup? wakeup, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var issue = await issues.ReadIssueAsync(number);
+        if (issue is null)
+        {
+            return null;
+        }
+
+        var loaded = await sources.LoadPolicyAsync(issues, cancellationToken);
+        if (wakeup is not null && !wakeup.Concerns(loaded.Policy ?? Core.Policies.Policy.Default, issue.Labels))
+        {
+            return new IssueReading(issue, loaded, null) { Concerned = false };
+        }
+
+        loaded = await sources.WithRosterAsync(issues, loaded, cancellationToken);
+        var snapshot = await issues.WithCommentsAsync(issue, ownLogin);
+        if (loaded.Policy is not { } policy)
+        {
+            return new IssueReading(snapshot, loaded, null);
+        }
+
+        var branch = RosterBranch.ToRead(snapshot, policy);
+        var pullRequest = branch is { } b ? RosterBranch.StateOf(await pullRequests.FindAsync(b.Name)) : RosterPullRequestState.None;
+        return new IssueReading(snapshot, loaded, new DecisionInput(policy, loaded.Roster, snapshot, now, loaded.Warnings)
+        {
+            RosterText = loaded.RosterText,
+            PullRequest = pullRequest,
+        });
+    }
+}
+
+/// <summary>An issue as read for a decision.</summary>
+/// <param name="Input">What the decider reads; null when no valid policy lets TagBot act.</param>
+public sealed record IssueReading(IssueSnapshot Issue, Sources Sources, DecisionInput? Input)
+{
+    /// <summary>False when what woke TagBot does not concern the issue: it was not read in full.</summary>
+    public bool Concerned { get; init; } = true;
+
+    public DesiredState Decide() => Input is null ? IssueDecider.CannotAct(Issue, Sources.Warnings) : IssueDecider.Decide(Input);
+}
