@@ -12,7 +12,9 @@ namespace TagBot.Core.Rosters;
 /// <c>tech_leads</c> → <c>tech_lead</c>); its items give the holders (<c>github</c>, <c>term</c>) and people
 /// (<c>name</c>, <c>company</c>; the file has no regions, see <see cref="RosterMerge"/>). Other keys
 /// (<c>lfx_id</c>, <c>email</c>) are the file's own and are ignored, as are placeholder items without a login.
-/// Only the entry is checked: the rest of the file belongs to other groups.
+/// Only the entry is checked: the rest of the file belongs to other groups, so a problem there (a duplicate key
+/// in another TAG, as the real file had for a year) is a warning, and only what makes the entry itself
+/// ambiguous or unreadable is an error.
 /// </summary>
 public static class CncfTocReader
 {
@@ -25,7 +27,7 @@ public static class CncfTocReader
         var root = r.ParseDocument(yamlText);
         var maps = root is { } document ? Maps(document).ToList() : [];
         var matches = maps.Where(m => Dir(m) == entry).ToList();
-        if (matches.Count == 0 && !r.HasErrors)
+        if (matches.Count == 0 && root is not null)
         {
             var suggestion = KeySuggester.Suggest(entry, maps.Select(Dir).OfType<string>().ToList());
             r.Report(new Mark(0, 1, 1), "", $"no entry with `dir: {entry}` in the file" + (suggestion is null ? "" : $"; did you mean `{suggestion}`?"));
@@ -35,8 +37,30 @@ public static class CncfTocReader
             r.Report(duplicate, $"another entry has `dir: {entry}` (line {matches[0].Start.Line}); TagBot cannot tell which one to edit");
         }
         var roster = matches.Count == 1 ? ReadLeadership(r, matches[0]) : null;
-        return r.HasErrors ? new RosterLoadResult(null, r.Errors) : new RosterLoadResult(roster, []);
+        var (errors, warnings) = matches.Count == 1 ? Partition(r.Errors, matches[0].Path) : (r.Errors, []);
+        return errors.Count > 0
+            ? new RosterLoadResult(null, errors) { Warnings = warnings }
+            : new RosterLoadResult(roster, []) { Warnings = warnings };
     }
+
+    /// <summary>
+    /// What stays an error: problems of the whole file, and of what TagBot reads in the entry. A key set twice
+    /// elsewhere, even in the entry (its <c>mission_statement</c>), changes nothing TagBot reads, so it is a
+    /// warning; <c>leadership</c> or <c>dir</c> set twice in the entry is an error, since YAML tools disagree on
+    /// which one counts (TagBot would take the first, the CNCF tooling may take the last).
+    /// </summary>
+    private static (IReadOnlyList<ConfigError> Errors, IReadOnlyList<ConfigError> Warnings) Partition(IReadOnlyList<ConfigError> all, string entryPath)
+    {
+        static bool Under(string key, string path) =>
+            key == path || key.StartsWith(path + ".", StringComparison.Ordinal) || key.StartsWith(path + "[", StringComparison.Ordinal);
+        bool Fatal(ConfigError e) => e.Key is ConfigError.FileKey or ""
+            || (IsDuplicateKey(e)
+                ? Under(e.Key, ConfigNode.Join(entryPath, "leadership")) || e.Key == ConfigNode.Join(entryPath, "dir")
+                : Under(e.Key, entryPath));
+        return ([.. all.Where(Fatal)], [.. all.Where(e => !Fatal(e))]);
+    }
+
+    private static bool IsDuplicateKey(ConfigError error) => error.Message.StartsWith("duplicate key '", StringComparison.Ordinal);
 
     /// <summary>The <c>leadership</c> key of a role's list: its plural.</summary>
     internal static string ListKey(string role) => role + "s";

@@ -12,6 +12,9 @@ namespace TagBot.Core.Rosters;
 public sealed record RosterLoadResult(Roster? Roster, IReadOnlyList<ConfigError> Errors)
 {
     public bool IsValid => Roster is not null && Errors.Count == 0;
+
+    /// <summary>Problems that do not keep TagBot from reading or editing what it reads (e.g. in other groups' entries).</summary>
+    public IReadOnlyList<ConfigError> Warnings { get; init; } = [];
 }
 
 /// <summary>

@@ -29,7 +29,9 @@ public static class RosterSource
         }
 
         var members = RosterReader.Read(membersText, settings.MembersPath!, policy.Regions);
-        return members.IsValid ? new RosterLoadResult(RosterMerge.Combine(leadership.Roster!, members.Roster), []) : members;
+        return members.IsValid
+            ? new RosterLoadResult(RosterMerge.Combine(leadership.Roster!, members.Roster), []) { Warnings = leadership.Warnings }
+            : members with { Warnings = leadership.Warnings };
     }
 
     /// <summary>

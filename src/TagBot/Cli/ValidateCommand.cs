@@ -78,6 +78,11 @@ public static class ValidateCommand
             var named = policy with { Roster = settings with { Path = rosterFile.ToString(), MembersPath = membersFile?.ToString() ?? settings.MembersPath } };
             var loaded = RosterSource.Read(named, File.ReadAllText(rosterFile.FullName), membersFile is null ? null : File.ReadAllText(membersFile.FullName));
             errors.AddRange(loaded.Errors);
+            foreach (var warning in loaded.Warnings)
+            {
+                output.WriteLine($"warning: {warning}");
+            }
+
             output.WriteLine(loaded.IsValid
                 ? $"{rosterFile}: valid {FormatName(settings)} roster, {loaded.Roster!.People.Count} people, roles "
                     + string.Join(", ", loaded.Roster.Roles.Select(r => $"{r.Key} ({r.Value.Count})"))

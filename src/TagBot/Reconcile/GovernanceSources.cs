@@ -64,13 +64,21 @@ public sealed class GovernanceSources(ILedger ledger)
             documents.Add(new Document($"members:{settings.MembersPath}", membersText ?? ""));
         }
 
+        IReadOnlyList<ConfigError> notes = [];
         var roster = await ValidOrLastAsync(
             Scope(gateway), documents, texts =>
             {
                 var result = RosterSource.Read(policy, texts[0] ?? "", texts.Count > 1 ? texts[1] : null);
+                notes = result.Warnings;
                 return (result.Roster, result.Errors);
             },
             settings.Path, warnings, cancellationToken);
+        if (roster is not null && notes.Count > 0)
+        {
+            // Said, not hidden: the file has problems TagBot can work around (another group's entry).
+            warnings.Add($"`{settings.Path}` has problems outside what TagBot reads and edits; they do not stop it:\n"
+                + string.Join("\n", notes.Select(e => $"- `{e}`")));
+        }
         return new Sources(policy, roster ?? Roster.Empty, warnings, rosterText);
     }
 

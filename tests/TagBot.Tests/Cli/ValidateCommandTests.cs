@@ -123,7 +123,7 @@ public sealed class ValidateCommandTests : IDisposable
     private static string CncfTocPolicy(string entry) =>
         $"roster:\n  path: tags.yaml\n  format: cncf-toc\n  entry: {entry}\nregions: []\nroles:\n  tech_lead:\n    seats: 6\n";
 
-    private static string RealTagsYaml => Path.Combine(AppContext.BaseDirectory, "Cli", "Fixtures", "cncf-toc-tags.yaml");
+    private static string RealTagsYaml => Path.Combine(AppContext.BaseDirectory, "Fixtures", "cncf-toc", "tags.yaml");
 
     private const string MarkdownReadme = """
         # TAG Example
