@@ -14,8 +14,12 @@ public sealed class TagBotOptions
     /// <summary>Issues reconciled in parallel; events of one issue are always processed one at a time. 0 = intake only.</summary>
     public int Workers { get; set; } = 4;
 
-    /// <summary>How long a worker owns an issue's lane; a crashed worker's lane is free again after this.</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long an issue's lane stays owned without a renewal. The worker renews it every third
+    /// of this while it reconciles, so this bounds only how long a killed process's issues wait,
+    /// not how long a reconcile may take.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How often idle workers look for work that another replica stored or that became due.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

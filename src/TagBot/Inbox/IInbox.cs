@@ -28,6 +28,12 @@ public interface IInbox
     /// </summary>
     Task<bool> RenewAsync(WorkBatch batch, TimeSpan lease, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Frees the lane of a batch that was not processed (the worker is stopping), leaving its
+    /// deliveries pending as they were: any worker may claim them at once, without waiting out the lease.
+    /// </summary>
+    Task ReleaseAsync(WorkBatch batch, CancellationToken cancellationToken);
+
     /// <summary>Marks the batch processed and frees its lane.</summary>
     Task CompleteAsync(WorkBatch batch, CancellationToken cancellationToken);
 

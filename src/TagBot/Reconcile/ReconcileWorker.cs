@@ -9,7 +9,8 @@ namespace TagBot.Reconcile;
 /// <summary>
 /// Drains the inbox: several loops run in parallel, each owning one issue's lane at a time, so
 /// events of one issue are processed in order and different issues concurrently. A failure frees
-/// the lane and retries later; a crash leaves the lease to expire, and the work is done again.
+/// the lane and retries later; stopping hands the lane back; a crash leaves the lease to expire
+/// (one <c>LeaseDuration</c>, 15 seconds by default), and the work is done again.
 /// </summary>
 public sealed partial class ReconcileWorker(
     IInbox inbox,
@@ -34,6 +35,7 @@ public sealed partial class ReconcileWorker(
             var started = 0L;
             try
             {
+                var claimedAt = clock.GetTimestamp();
                 batch = await inbox.ClaimAsync(_owner, settings.LeaseDuration, stoppingToken);
                 if (batch is null)
                 {
@@ -43,13 +45,25 @@ public sealed partial class ReconcileWorker(
 
                 using var scope = LogScopes.Batch(logger, batch);
                 started = System.Diagnostics.Stopwatch.GetTimestamp();
-                await KeepingLeaseAsync(batch, () => reconciler.ProcessAsync(batch, stoppingToken), stoppingToken);
+                await KeepingLeaseAsync(batch, claimedAt, token => reconciler.ProcessAsync(batch, token), stoppingToken);
                 await inbox.CompleteAsync(batch, stoppingToken);
                 metrics.Reconciled(System.Diagnostics.Stopwatch.GetElapsedTime(started), succeeded: true);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                if (batch is not null)
+                {
+                    // Stopping (a rolling update, a scale-down): hand the lane back now rather than
+                    // make the next owner wait out the lease. The reconcile is repeated from the start.
+                    await TryAsync(() => inbox.ReleaseAsync(batch, CancellationToken.None));
+                }
+
                 return;
+            }
+            catch (LeaseLostException)
+            {
+                // The lane may be someone else's now: leave its deliveries and lease to them.
+                metrics.Reconciled(System.Diagnostics.Stopwatch.GetElapsedTime(started), succeeded: false);
             }
             catch (Exception e) when (batch is not null)
             {
@@ -70,28 +84,28 @@ public sealed partial class ReconcileWorker(
     }
 
     /// <summary>
-    /// Renews the lane's lease every third of its duration while the reconcile runs, so a slow
-    /// GitHub never lets a second worker take the same issue and act on it concurrently.
+    /// Runs <paramref name="work"/> while renewing the lane's lease every third of its duration, so
+    /// a slow GitHub never lets a second worker take the same issue. A renewal that fails is
+    /// retried every second; when none has succeeded for two thirds of the lease (the store is
+    /// unreachable, or the lease was taken over), the work is cancelled and
+    /// <see cref="LeaseLostException"/> thrown, so this worker has stopped before another may take
+    /// the lane. The lease is short (a killed process's issues wait at most one lease), so the
+    /// renewals, not its length, are what keep a long reconcile safe.
     /// </summary>
-    private async Task KeepingLeaseAsync(WorkBatch batch, Func<Task> work, CancellationToken stoppingToken)
+    private async Task KeepingLeaseAsync(WorkBatch batch, long claimedAt, Func<CancellationToken, Task> work, CancellationToken stoppingToken)
     {
         var lease = options.Value.LeaseDuration;
+        using var lost = new CancellationTokenSource();
+        using var working = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lost.Token);
         using var done = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var renewals = Task.Run(async () =>
-        {
-            while (!done.IsCancellationRequested)
-            {
-                await Task.Delay(lease / 3, clock, done.Token);
-                if (!await inbox.RenewAsync(batch, lease, done.Token))
-                {
-                    LogLeaseLost(logger, batch.Lane);
-                    return;
-                }
-            }
-        }, done.Token);
+        var renewals = Task.Run(() => RenewWhileWorkingAsync(batch, lease, claimedAt, lost, done.Token), CancellationToken.None);
         try
         {
-            await work();
+            await work(working.Token);
+        }
+        catch (Exception e) when (lost.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            throw new LeaseLostException(batch.Lane, e);
         }
         finally
         {
@@ -99,6 +113,52 @@ public sealed partial class ReconcileWorker(
             await renewals.ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
+
+    private async Task RenewWhileWorkingAsync(WorkBatch batch, TimeSpan lease, long claimedAt, CancellationTokenSource lost, CancellationToken done)
+    {
+        var interval = lease / 3;
+        var giveUpAfter = lease - interval;
+        var retry = TimeSpan.FromSeconds(1) < interval ? TimeSpan.FromSeconds(1) : interval;
+        // The lease counts from before the claim (or renewal) was sent, on this process's monotonic clock.
+        var heldFrom = claimedAt;
+        var delay = interval;
+        while (true)
+        {
+            await Task.Delay(delay, clock, done);
+            var attemptAt = clock.GetTimestamp();
+            try
+            {
+                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(done);
+                attempt.CancelAfter(Positive(giveUpAfter - clock.GetElapsedTime(heldFrom)));
+                if (!await inbox.RenewAsync(batch, lease, attempt.Token))
+                {
+                    LogLeaseLost(logger, batch.Lane);
+                    await lost.CancelAsync();
+                    return;
+                }
+
+                heldFrom = attemptAt;
+                delay = interval;
+                continue;
+            }
+            catch (Exception e) when (!done.IsCancellationRequested)
+            {
+                LogRenewFailed(logger, e, batch.Lane);
+            }
+
+            var left = giveUpAfter - clock.GetElapsedTime(heldFrom);
+            if (left <= TimeSpan.Zero)
+            {
+                LogLeaseLost(logger, batch.Lane);
+                await lost.CancelAsync();
+                return;
+            }
+
+            delay = retry < left ? retry : left;
+        }
+    }
+
+    private static TimeSpan Positive(TimeSpan span) => span > TimeSpan.Zero ? span : TimeSpan.FromMilliseconds(1);
 
     /// <summary>Rate limits say when to come back; anything else backs off exponentially from <c>RetryBackoff</c>, capped at 10 minutes.</summary>
     private DateTimeOffset RetryAt(Exception error, int attempt)
@@ -123,9 +183,15 @@ public sealed partial class ReconcileWorker(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reconcile of {Lane} failed (attempt {Attempt}); retry at {RetryAt}")]
     private static partial void LogFailed(ILogger logger, Exception exception, string lane, int attempt, DateTimeOffset retryAt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the lease on {Lane} while reconciling it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the lease on {Lane} while reconciling it; the reconcile is abandoned to the lane's next owner")]
     private static partial void LogLeaseLost(ILogger logger, string lane);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the lease on {Lane}; retrying")]
+    private static partial void LogRenewFailed(ILogger logger, Exception exception, string lane);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The inbox store failed")]
     private static partial void LogStoreFailed(ILogger logger, Exception exception);
+
+    /// <summary>This worker could not keep its lease on a lane and abandoned the reconcile.</summary>
+    private sealed class LeaseLostException(string lane, Exception inner) : Exception($"Lost the lease on {lane}", inner);
 }

@@ -118,6 +118,23 @@ public abstract class InboxContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_released_lane_is_claimable_at_once_with_its_deliveries_untouched()
+    {
+        await Inbox.TryAddAsync(Comment("a1", 1), CancellationToken.None);
+        var stopping = await Inbox.ClaimAsync("stopping", TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        await Inbox.ReleaseAsync(stopping!, CancellationToken.None);
+        var next = await Inbox.ClaimAsync("next", TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        Assert.Equal(["a1"], next!.Deliveries.Select(d => d.Id));
+        Assert.Equal(1, next.Attempt);
+        // A late release by the old owner does not free the new owner's lane.
+        await Inbox.ReleaseAsync(stopping!, CancellationToken.None);
+        Assert.Null(await Inbox.ClaimAsync("third", TimeSpan.FromMinutes(5), CancellationToken.None));
+        Assert.True(await Inbox.RenewAsync(next, TimeSpan.FromMinutes(5), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_failed_batch_is_retried_at_the_time_asked_and_counts_attempts()
     {
         await Inbox.TryAddAsync(Comment("a1", 1), CancellationToken.None);

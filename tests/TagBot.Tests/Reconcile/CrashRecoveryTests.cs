@@ -28,25 +28,6 @@ public sealed class CrashRecoveryTests
     }
 
     [Fact]
-    public async Task A_delivery_claimed_by_a_worker_that_died_is_processed_when_its_lease_expires()
-    {
-        await using var world = await GovernanceWorld.StartAsync(workers: 0);
-        var issue = world.GitHub.CreateIssue(Repo, "chair-carla", "Proposal", "body", ["proposal"]);
-        await world.Deliver("issues", Payloads.Issues("opened", Repo, GovernanceWorld.Installation, issue, "chair-carla", ["proposal"]));
-        // A worker of a previous process claimed the lane and died mid-reconcile, holding the lease.
-        var claimed = await world.Inbox.ClaimAsync("dead-worker", TimeSpan.FromSeconds(2), CancellationToken.None);
-        Assert.NotNull(claimed);
-        await world.StopTagBotAsync();
-
-        world.StartTagBot(workers: 2);
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
-        Assert.Empty(world.GitHub.Comments(Repo, issue));
-        await world.IdleAsync(TimeSpan.FromSeconds(20));
-
-        Assert.Single(world.GitHub.Comments(Repo, issue), c => Markers.IsStatus(c.Body));
-    }
-
-    [Fact]
     public async Task A_reconcile_that_fails_midway_is_retried_and_completes_without_duplicates()
     {
         await using var world = await GovernanceWorld.StartAsync();

@@ -122,6 +122,8 @@ public sealed class SqlInbox : IInbox, IAsyncDisposable
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    public Task ReleaseAsync(WorkBatch batch, CancellationToken cancellationToken) => ReleaseAsync(batch.Lane, batch.Owner, cancellationToken);
+
     public async Task CompleteAsync(WorkBatch batch, CancellationToken cancellationToken) =>
         await FinishAsync(batch, Done, error: null, notBefore: 0, cancellationToken);
 
