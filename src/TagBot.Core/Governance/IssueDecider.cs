@@ -66,6 +66,22 @@ public static class IssueDecider
     }
 
     /// <summary>
+    /// When deciding failed (a bug, or a file TagBot cannot handle), the issue is not left silent: its
+    /// status comment says what went wrong and what to do, and nothing else changes until the next pass.
+    /// </summary>
+    /// <param name="problem">What went wrong, in a line (the exception's message).</param>
+    public static DesiredState Failed(IssueSnapshot issue, IReadOnlyList<string> warnings, string problem)
+    {
+        var text = new System.Text.StringBuilder();
+        StatusText.Header(text, "TagBot", "stopped on an error", warnings);
+        text.Append("TagBot could not work out this issue's state, so it changed nothing else: labels, replies and results stay as they were.\n\n")
+            .Append("```text\n").Append(problem.Replace("`", "'", StringComparison.Ordinal)).Append("\n```\n\n")
+            .Append("If the message names a file (the policy or the roster), fix it there: TagBot tries again at its next pass ")
+            .Append("(any comment, or the periodic sweep). Otherwise this is a bug in TagBot: please report it with a link to this issue.\n");
+        return DesiredState.Nothing with { StatusComment = text.ToString() };
+    }
+
+    /// <summary>
     /// An issue without a watched label only answers <c>/tagbot</c>. If TagBot tracked it before
     /// (its label was removed), the status comment says so and TagBot's labels come off.
     /// </summary>

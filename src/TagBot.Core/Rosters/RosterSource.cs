@@ -1,3 +1,4 @@
+using TagBot.Core.Files;
 using TagBot.Core.Policies;
 
 namespace TagBot.Core.Rosters;
@@ -16,6 +17,8 @@ public static class RosterSource
     /// <returns>The roster, or every located error of either file.</returns>
     public static RosterLoadResult Read(Policy policy, string rosterText, string? membersText)
     {
+        rosterText = ByteOrderMark.Strip(rosterText)!;
+        membersText = ByteOrderMark.Strip(membersText);
         var settings = policy.Roster;
         var leadership = settings.Format switch
         {

@@ -28,6 +28,16 @@ internal static class TagbotRosterEditor
             return RosterEditResult.Failure(plan.Problems.Select(p =>
                 Error(file, RoleKey(Root(text), p.Operation.Role), $"roles.{p.Operation.Role}", p.Message)));
         }
+        // Checked on the file as it is, so that an error names the line the operator sees.
+        foreach (var operation in plan.Operations)
+        {
+            if (AliasBlock(Root(text)!, operation) is { Text: null } blocked)
+            {
+                var key = $"roles.{operation.Role}";
+                return RosterEditResult.Failure([Error(file, blocked.Blocker, key, $"`{key}` {blocked.Why}")]);
+            }
+        }
+
         var people = new HashSet<string>(roster.People.Keys, GitHubLogin.Comparer);
         foreach (var (key, step) in plan.Operations.SelectMany(o => Steps(o, people)))
         {
@@ -59,7 +69,7 @@ internal static class TagbotRosterEditor
                 yield return ("emeritus", (text, root) => AddEmeritus(text, root, retire));
                 break;
             case RosterOperation.Reseat reseat:
-                yield return (role, (text, root) => YamlBlockEdits.ReplaceTerm(text, Holder(root, reseat), reseat.NewTerm));
+                yield return (role, (text, root) => ReplaceTerm(text, root!, reseat));
                 break;
             default:
                 throw new ArgumentException($"Unknown roster operation {operation}.", nameof(operation));
@@ -85,16 +95,57 @@ internal static class TagbotRosterEditor
     private static YamlEdit RemoveHolder(string text, YamlMap? root, RosterOperation.Retire retire)
     {
         var (key, list) = Roles(root)!.Entry(retire.Role)!.Value;
-        return YamlBlockEdits.Remove(text, key, (YamlList)list, Holder(root, retire));
+        return YamlBlockEdits.Remove(text, key, (YamlList)list, Holder(root!, retire).Item);
+    }
+
+    private static YamlEdit ReplaceTerm(string text, YamlMap root, RosterOperation.Reseat reseat) =>
+        YamlBlockEdits.ReplaceTerm(text, Holder(root, reseat).Map, reseat.NewTerm);
+
+    /// <summary>
+    /// Why an operation cannot be written without rewriting aliases, or an empty edit when it can: removing an
+    /// anchored entry would leave its aliases pointing at nothing (invalid YAML), and a new term written in a shared
+    /// entry would change it everywhere it is used. An alias item itself (<c>- *kevin</c>) can be removed.
+    /// </summary>
+    private static YamlEdit? AliasBlock(YamlMap root, RosterOperation operation)
+    {
+        if (operation is not (RosterOperation.Retire or RosterOperation.Reseat))
+        {
+            return null;
+        }
+
+        var (item, map) = Holder(root, operation);
+        var who = operation.GitHub;
+        if (item != map)
+        {
+            return operation is RosterOperation.Reseat
+                ? (YamlEdit?)new YamlEdit(null, item, $"lists {who} as an alias (`*{item.AliasOf}`) of an entry written elsewhere, so their term "
+                    + $"cannot change here alone. Write the entry out in place of `*{item.AliasOf}`, then TagBot can edit the file")
+                : null;
+        }
+
+        return root.AliasesInto(map).FirstOrDefault() is { } alias
+            ? (YamlEdit?)new YamlEdit(null, alias, operation is RosterOperation.Retire
+                ? $"cannot lose {who}'s entry: it is anchored (`&{alias.AliasOf}`) and used again on this line (`*{alias.AliasOf}`). "
+                    + $"TagBot does not rewrite aliases: write the entry out in place of `*{alias.AliasOf}`, then TagBot can edit the file"
+                : $"shares {who}'s entry (`*{alias.AliasOf}` on this line), so a new term would change it here too. "
+                    + $"Write the entry out in place of `*{alias.AliasOf}`, then TagBot can edit the file")
+            : null;
     }
 
     private static YamlEdit AddEmeritus(string text, YamlMap? root, RosterOperation.Retire retire) =>
         YamlBlockEdits.Append(text, root, ["emeritus"], StyleOf(text, root?["emeritus"] as YamlList, EmeritusStyle),
             [new("github", retire.GitHub), new("role", retire.Role), YamlField.Term(retire.Term)]);
 
-    /// <summary>The item of <paramref name="operation"/>'s holder (the plan checked that the roster lists them).</summary>
-    private static YamlMap Holder(YamlMap? root, RosterOperation operation) =>
-        ((YamlList)Roles(root)![operation.Role]!).Find("github", operation.GitHub, GitHubLogin.Comparer)!;
+    /// <summary>
+    /// The list item of <paramref name="operation"/>'s holder (the plan checked that the roster lists them) and the
+    /// map it stands for: the item itself, or the anchored entry an alias item (<c>- *kevin</c>) refers to.
+    /// </summary>
+    private static (YamlSyntax Item, YamlMap Map) Holder(YamlMap root, RosterOperation operation) =>
+        ((YamlList)Roles(root)![operation.Role]!).Items
+            .Select(item => (Item: item, Map: root.Resolve(item) as YamlMap))
+            .Where(h => h.Map?["github"] is YamlScalar login && GitHubLogin.Comparer.Equals(login.Value.Trim(), operation.GitHub))
+            .Select(h => (h.Item, h.Map!))
+            .First();
 
     /// <summary>The style of the list's last item, the neighbour a new item should look like.</summary>
     private static YamlItemStyle StyleOf(string text, YamlList? list, YamlItemStyle fallback) =>

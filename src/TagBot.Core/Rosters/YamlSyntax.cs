@@ -17,6 +17,12 @@ internal abstract class YamlSyntax(Mark start)
     /// <summary>1-based line and column of <see cref="Start"/>, for error messages.</summary>
     public (int Line, int Column) Position { get; } = ((int)start.Line, (int)start.Column);
 
+    /// <summary>The node's anchor (<c>&amp;kevin</c> → <c>kevin</c>), or null.</summary>
+    public string? Anchor { get; private init; }
+
+    /// <summary>The anchor an alias node (<c>*kevin</c>) refers to, or null for any other node.</summary>
+    public string? AliasOf { get; private init; }
+
     /// <summary>
     /// Where the node's own text ends: after a scalar or a flow collection's closing bracket, after the last
     /// child of a block collection (not after the comments and blank lines that follow it).
@@ -53,10 +59,10 @@ internal abstract class YamlSyntax(Mark start)
         {
             YamlSyntax? node = parser.Current switch
             {
-                Scalar scalar => new YamlScalar(scalar.Start, scalar.End, scalar.Value, scalar.Style),
-                AnchorAlias alias => new YamlScalar(alias.Start, alias.End, "*" + alias.Value, ScalarStyle.Any),
-                MappingStart map => new YamlMap(map.Start, map.Style == MappingStyle.Flow),
-                SequenceStart list => new YamlList(list.Start, list.Style == SequenceStyle.Flow),
+                Scalar scalar => new YamlScalar(scalar.Start, scalar.End, scalar.Value, scalar.Style) { Anchor = Name(scalar.Anchor) },
+                AnchorAlias alias => new YamlScalar(alias.Start, alias.End, "*" + alias.Value, ScalarStyle.Any) { AliasOf = alias.Value.Value },
+                MappingStart map => new YamlMap(map.Start, map.Style == MappingStyle.Flow) { Anchor = Name(map.Anchor) },
+                SequenceStart list => new YamlList(list.Start, list.Style == SequenceStyle.Flow) { Anchor = Name(list.Anchor) },
                 _ => null,
             };
             if (parser.Current is MappingEnd or SequenceEnd)
@@ -83,6 +89,22 @@ internal abstract class YamlSyntax(Mark start)
         }
         return root is YamlScalar { IsNull: true } ? null : root;
     }
+
+    /// <summary>The node an alias refers to: the last node before it with that anchor (as YAML resolves it).</summary>
+    public YamlSyntax? Resolve(YamlSyntax alias) =>
+        alias.AliasOf is { } name
+            ? DescendantsAndSelf().Select(d => d.Node).LastOrDefault(n => n.Anchor == name && n.Start < alias.Start)
+            : alias;
+
+    /// <summary>The aliases of <paramref name="node"/>'s anchor, or of any anchor inside it, that lie outside it.</summary>
+    public IEnumerable<YamlSyntax> AliasesInto(YamlSyntax node)
+    {
+        var anchors = node.DescendantsAndSelf().Select(d => d.Node.Anchor).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return DescendantsAndSelf().Select(d => d.Node)
+            .Where(n => n.AliasOf is { } name && anchors.Contains(name) && (n.Start < node.Start || n.Start >= node.End));
+    }
+
+    private static string? Name(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
 }
 
 /// <summary>A scalar (an alias counts as one: rosters have no use for them, but they must not break edits).</summary>

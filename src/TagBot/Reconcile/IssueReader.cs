@@ -54,5 +54,26 @@ public sealed record IssueReading(IssueSnapshot Issue, Sources Sources, Decision
     /// <summary>False when what woke TagBot does not concern the issue: it was not read in full.</summary>
     public bool Concerned { get; init; } = true;
 
-    public DesiredState Decide() => Input is null ? IssueDecider.CannotAct(Issue, Sources.Warnings) : IssueDecider.Decide(Input);
+    /// <summary>
+    /// The decision, or, when the decider throws, a status comment saying so (<paramref name="error"/> is then
+    /// the exception, for the log): one issue's failure must not leave it silent, retried for ever.
+    /// </summary>
+    public DesiredState Decide(out Exception? error)
+    {
+        error = null;
+        if (Input is null)
+        {
+            return IssueDecider.CannotAct(Issue, Sources.Warnings);
+        }
+
+        try
+        {
+            return IssueDecider.Decide(Input);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            error = e;
+            return IssueDecider.Failed(Issue, Sources.Warnings, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
 }

@@ -25,6 +25,8 @@ public sealed class PlanExecutor(ILedger ledger)
         {
             foreach (var action in ChangePlan.For(issue, desired, done))
             {
+                // A worker that lost its lease stops before its next write (Octokit takes no token).
+                cancellationToken.ThrowIfCancellationRequested();
                 actions += await ExecuteAsync(gateway, pullRequests, issue.Number, action, names, done, recorded);
             }
         }

@@ -68,7 +68,13 @@ public sealed partial class Reconciler(
         }
 
         var names = (reading.Sources.Policy ?? Core.Policies.Policy.Default).Labels;
-        var actions = await executor.ExecuteAsync(gateway, pullRequests, reading.Issue, reading.Decide(), names, cancellationToken);
+        var desired = reading.Decide(out var error);
+        if (error is not null)
+        {
+            LogDecisionFailed(logger, repository, number, error);
+        }
+
+        var actions = await executor.ExecuteAsync(gateway, pullRequests, reading.Issue, desired, names, cancellationToken);
         LogReconciled(logger, repository, number, batch.Deliveries.Count, actions);
     }
 
@@ -111,6 +117,9 @@ public sealed partial class Reconciler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reconciled {Repository}#{Issue} for {Deliveries} deliveries with {Actions} actions")]
     private static partial void LogReconciled(ILogger logger, string repository, int issue, int deliveries, int actions);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Deciding {Repository}#{Issue} failed; its status comment says so")]
+    private static partial void LogDecisionFailed(ILogger logger, string repository, int issue, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Repository}#{Issue} is gone or is a pull request; nothing to do")]
     private static partial void LogGone(ILogger logger, string repository, int issue);
