@@ -21,6 +21,11 @@ public static class IssueDecider
         // An issue carrying both labels is run as an election, the more specific workflow.
         if (issue.HasLabel(input.Policy.Elections.Label))
         {
+            if (RegionCheck.Warning(input.Policy, input.Roster) is { } regions)
+            {
+                input = input with { Warnings = [regions, .. input.Warnings] };
+            }
+
             return Elections.ElectionDecision.Decide(input, authority, seenBefore);
         }
 
