@@ -6,7 +6,7 @@ namespace TagBot.Core.Commands;
 /// Every command TagBot understands. Help prints <see cref="Families"/> in this order: proposal
 /// positions first (support, object, withdraw), then the chairs' triage and decision, then the
 /// election's life (nominate, consent, close, break a tie), and the commands for any issue last.
-/// It is the order of SPEC §4, so the docs and the bot's help read alike.
+/// The generated command reference uses the same order, so the docs and the bot's help read alike.
 /// </summary>
 public static class CommandCatalog
 {

@@ -4,7 +4,7 @@ using TagBot.Core.Rosters;
 namespace TagBot.Core.Governance;
 
 /// <summary>
-/// Who may do what, from the roster alone (SPEC §4): voters' positions are binding, chairs decide
+/// Who may do what, from the roster alone: voters' positions are binding, chairs decide
 /// and close, and holders of any leadership role (a role under <c>roles:</c>) or a chair role triage.
 /// </summary>
 public sealed class Authority(Policy policy, Roster roster)

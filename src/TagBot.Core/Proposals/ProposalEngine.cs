@@ -6,7 +6,7 @@ using TagBot.Core.Status;
 namespace TagBot.Core.Proposals;
 
 /// <summary>
-/// The proposal rules of SPEC §5 as one pure function of (policy, roster, issue, comments, now).
+/// The proposal rules as one pure function of (policy, roster, issue, comments, now).
 /// Comments are replayed in creation order; each person's latest command is their position.
 /// </summary>
 public static class ProposalEngine

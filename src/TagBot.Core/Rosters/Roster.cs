@@ -3,13 +3,13 @@ using TagBot.Core.Policies;
 namespace TagBot.Core.Rosters;
 
 /// <summary>
-/// Who holds which role (SPEC §3). Immutable. Logins compare case-insensitively (OrdinalIgnoreCase) and keep
+/// Who holds which role. Immutable. Logins compare case-insensitively (OrdinalIgnoreCase) and keep
 /// their written case; role ids compare exactly.
 /// </summary>
 /// <remarks>
 /// Holding a role means being listed under it, whatever the term dates say: an expired term still counts until
 /// a roster pull request moves the holder to <c>emeritus</c>, because the roster file — reviewed and merged by
-/// maintainers — is the single source of truth for roles (SPEC §4), and the bot should not silently disenfranchise
+/// maintainers — is the single source of truth for roles, and the bot should not silently disenfranchise
 /// a chair the day a date passes. Term dates matter only to elections (seats up, who moves to emeritus), which
 /// read <see cref="SeatHolder.Term"/> themselves.
 /// A holder need not appear in <c>people</c>; such a holder simply has no name, company or region.

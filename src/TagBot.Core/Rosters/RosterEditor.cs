@@ -4,7 +4,7 @@ using TagBot.Core.Policies;
 namespace TagBot.Core.Rosters;
 
 /// <summary>
-/// Applies a <see cref="RosterChange"/> to the text of a roster file (SPEC §3, §6), in the format the policy
+/// Applies a <see cref="RosterChange"/> to the text of a roster file, in the format the policy
 /// names, editing it in place: every line outside the entries the change concerns stays byte-identical
 /// (comments, key order, blank lines, quoting, CRLF line breaks, a missing final line break).
 /// </summary>

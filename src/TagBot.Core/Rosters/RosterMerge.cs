@@ -2,7 +2,7 @@ namespace TagBot.Core.Rosters;
 
 /// <summary>
 /// Combines a <c>cncf-toc</c> or <c>markdown-table</c> roster with the policy's <c>roster.members_path</c>, a
-/// <c>tagbot</c>-format file that adds people and members (SPEC §2–3).
+/// <c>tagbot</c>-format file that adds people and members.
 /// </summary>
 public static class RosterMerge
 {

@@ -18,7 +18,7 @@ public sealed record RosterLoadResult(Roster? Roster, IReadOnlyList<ConfigError>
 }
 
 /// <summary>
-/// Reads a roster file in the <c>tagbot</c> format (SPEC §3). Errors use the same style as the policy's, with
+/// Reads a roster file in the <c>tagbot</c> format (people, roles, emeritus). Errors use the same style as the policy's, with
 /// 0-based list indexes in the key path: <c>roles.tech_lead[2].term.end</c>. Null, empty or comment-only text is
 /// an empty roster.
 /// </summary>

@@ -3,10 +3,10 @@ using TagBot.Core.Policies;
 namespace TagBot.Core.Rosters;
 
 /// <summary>
-/// Edits a roster in the <c>tagbot</c> format (SPEC §3) in place: new holders are appended to
+/// Edits a roster in the <c>tagbot</c> format in place: new holders are appended to
 /// <c>roles.ROLE</c>, new people to <c>people</c>, retirements removed from their role and appended to
 /// <c>emeritus</c>, each written like the item before it (like the first holder of any role for an empty
-/// list, or as in SPEC §3 for an empty roster); keys that do not exist yet are added after the last entry of
+/// list, or in one-line flow maps for an empty roster); keys that do not exist yet are added after the last entry of
 /// the map they belong to. A person already in <c>people</c> is left as written.
 /// </summary>
 internal static class TagbotRosterEditor

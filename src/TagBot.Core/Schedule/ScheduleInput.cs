@@ -7,7 +7,7 @@ namespace TagBot.Core.Schedule;
 /// <param name="Number">The issue number.</param>
 /// <param name="Title">Its title.</param>
 /// <param name="Body">Its body: the role (<c>role: X</c>) and, when TagBot opened it, its markers.</param>
-/// <param name="CreatedAt">When it was opened; its seats up are judged as of this date (SPEC §6).</param>
+/// <param name="CreatedAt">When it was opened; its seats up are judged as of this date.</param>
 /// <param name="IsOpen">Whether the issue is open (an election stays open until its roster pull request is merged).</param>
 /// <param name="Url">Its address, for links.</param>
 /// <param name="ByTagBot">Whether TagBot itself opened it: only then are markers in its body trusted.</param>
