@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using TagBot.Core.Policies.Yaml;
 
 namespace TagBot.Core.Commands;
 
@@ -30,4 +31,26 @@ public static class CommandCatalog
 
     /// <summary>The family of a verb, or null when the verb is not TagBot's.</summary>
     public static CommandFamily? Find(string verb) => ByVerb.GetValueOrDefault(verb);
+
+    /// <summary>
+    /// The TagBot verb an unknown one almost is (<c>close_election</c>, <c>nomiate</c>), or null. Tight on
+    /// purpose, since other bots share the slash namespace: an underscore for the hyphen, or one edit (two for
+    /// verbs of eight letters or more). <c>/close</c>, <c>/lgtm</c> or <c>/assign</c> are nobody's near miss.
+    /// </summary>
+    public static string? NearMiss(string verb)
+    {
+        var written = verb.ToLowerInvariant().Replace('_', '-');
+        if (ByVerb.ContainsKey(written))
+        {
+            return written;
+        }
+
+        var limit = written.Length >= 8 ? 2 : 1;
+        return ByVerb.Keys
+            .Select(known => (Verb: known, Distance: KeySuggester.Distance(written, known)))
+            .Where(c => c.Distance <= limit)
+            .OrderBy(c => c.Distance).ThenBy(c => c.Verb, StringComparer.Ordinal)
+            .Select(c => c.Verb)
+            .FirstOrDefault();
+    }
 }

@@ -36,8 +36,9 @@ public static partial class CommandParser
 
     private static readonly char[] LineEnds = ['\r', '\n'];
 
-    // \s after the verb: "/support," or "/support!" are prose, not commands.
-    [GeneratedRegex(@"^[ \t]*/(?<verb>[A-Za-z][A-Za-z-]*)(?:\s(?<arguments>.*))?$", RegexOptions.CultureInvariant)]
+    // \s after the verb: "/support," or "/support!" are prose, not commands. Underscores are read so that
+    // "/close_election" can be answered with the verb it misses.
+    [GeneratedRegex(@"^[ \t]*/(?<verb>[A-Za-z][A-Za-z_-]*)(?:\s(?<arguments>.*))?$", RegexOptions.CultureInvariant)]
     private static partial Regex CommandShape();
 
     /// <summary>The command lines of <paramref name="body"/>, in body order.</summary>

@@ -5,7 +5,8 @@ public static class CommandReader
 {
     /// <summary>
     /// The comment's commands in body order, one per command line (the same verb twice gives two).
-    /// Verbs TagBot does not know are dropped: other bots share the slash namespace.
+    /// Verbs TagBot does not know are dropped, since other bots share the slash namespace, except near misses of
+    /// TagBot's own verbs on the issues it governs, which are answered with the verb they miss.
     /// </summary>
     public static IReadOnlyList<Command> Read(string body, IssueKind kind) =>
         CommandParser.Parse(body)
@@ -18,7 +19,9 @@ public static class CommandReader
         var family = CommandCatalog.Find(line.Verb);
         if (family is null)
         {
-            return null;
+            return kind != IssueKind.Other && CommandCatalog.NearMiss(line.Verb) is { } meant
+                ? new MistypedCommand(line.LineNumber, line.Text, line.Verb, meant)
+                : null;
         }
 
         if (family.Where.Contains(kind))

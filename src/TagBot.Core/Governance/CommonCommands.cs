@@ -13,6 +13,8 @@ public static class CommonCommands
         StatusCommand => Verdict.Apply(comment, command),
         MalformedCommand m => Verdict.Refuse(comment, command, $"{m.Problem} {m.Usage}"),
         MisplacedCommand m => Verdict.Refuse(comment, command, Misplaced(m)),
+        MistypedCommand m => Verdict.Refuse(comment, command,
+            $"`/{m.Written}` is not a TagBot command; did you mean `/{m.Meant}`? Edit the comment to fix it (comment `/tagbot help` for the commands)."),
         _ => null,
     };
 
