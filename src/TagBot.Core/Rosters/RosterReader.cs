@@ -1,6 +1,6 @@
 using System.Globalization;
 using TagBot.Core.Policies;
-using TagBot.Core.Policies.Yaml;
+using TagBot.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace TagBot.Core.Rosters;
