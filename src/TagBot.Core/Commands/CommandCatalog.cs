@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using TagBot.Core.Policies.Yaml;
+using TagBot.Core.Yaml;
 
 namespace TagBot.Core.Commands;
 

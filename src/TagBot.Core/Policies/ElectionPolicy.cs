@@ -10,7 +10,7 @@ public enum TieBreak
     EarliestNomination,
 }
 
-/// <summary>The <c>elections:</c> section of <c>.github/tagbot.yml</c> (SPEC §6).</summary>
+/// <summary>The <c>elections:</c> section of <c>.github/tagbot.yml</c>.</summary>
 /// <param name="Label">Label that makes an issue an election.</param>
 /// <param name="Role">Role an election issue fills, unless its body says <c>role: X</c>; a key of <see cref="Policy.Roles"/>.</param>
 /// <param name="SelfNomination">Whether one may nominate oneself.</param>

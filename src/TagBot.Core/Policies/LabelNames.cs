@@ -16,7 +16,7 @@ public sealed record LabelNames(
 {
     public static LabelNames Default { get; } = new();
 
-    /// <summary>Every managed label, in the order of SPEC §2.</summary>
+    /// <summary>Every managed label, in the order of the documentation.</summary>
     public IReadOnlyList<string> All =>
     [
         Triage, Discussion, Blocked, Consensus, Accepted, Rejected,

@@ -1,7 +1,7 @@
 namespace TagBot.Core.Policies;
 
 /// <summary>
-/// A repository's governance policy: <c>.github/tagbot.yml</c> (SPEC §2) merged over <see cref="Default"/>,
+/// A repository's governance policy: <c>.github/tagbot.yml</c> merged over <see cref="Default"/>,
 /// which reproduces the CNCF TAG Security "Tech Lead Lifecycle Revision" proposal.
 /// Records with value equality: two policies with the same settings are equal.
 /// </summary>
@@ -31,7 +31,7 @@ public sealed record Policy(
 
     public IReadOnlyList<string> Chairs { get; init => field = ValueCollections.List(value); } = ValueCollections.List(Chairs);
 
-    /// <summary>The defaults of SPEC §2 (what a repository without <c>.github/tagbot.yml</c> gets).</summary>
+    /// <summary>The defaults (what a repository without <c>.github/tagbot.yml</c> gets).</summary>
     public static Policy Default { get; } = new(
         Roster: RosterSettings.Default,
         Regions: ["APAC", "EMEA", "Americas"],

@@ -13,7 +13,7 @@ namespace TagBot.Core.Policies;
 /// </summary>
 public static class PolicyReference
 {
-    /// <summary>The keys in the order of the documentation (SPEC §2).</summary>
+    /// <summary>The keys in the order of the documentation.</summary>
     public static IReadOnlyList<PolicyKey> Keys { get; } =
     [
         new("roster.path", "file path", p => p.Roster.Path,
@@ -105,6 +105,23 @@ public static class PolicyReference
         new("labels.roster_updated", "label name", p => p.Labels.RosterUpdated,
             "The election's roster pull request was merged."),
     ];
+
+    /// <summary>
+    /// The keys a section of the file accepts, in documentation order: <c>""</c> is the top of the file,
+    /// then e.g. <c>roster</c>, <c>roles.ROLE</c>, <c>elections.schedule</c>. A nested section is one key
+    /// of its parent (<c>elections</c> accepts <c>schedule</c>). The loader takes its allowed keys from here,
+    /// so a documented key is accepted and an undocumented one is not.
+    /// </summary>
+    public static IReadOnlyList<string> KeysOf(string section)
+    {
+        var prefix = section.Length == 0 ? "" : section + ".";
+        return
+        [
+            .. Keys.Where(k => k.Path.StartsWith(prefix, StringComparison.Ordinal))
+                .Select(k => k.Path[prefix.Length..].Split('.')[0])
+                .Distinct(StringComparer.Ordinal),
+        ];
+    }
 
     /// <summary>The key table of <c>docs/configuration.md</c> (each line ending with <c>\n</c>).</summary>
     public static string Markdown()
@@ -224,7 +241,10 @@ public sealed class PolicyKey
     /// The key's value in <paramref name="policy"/> as it would be written in the file. For a role key,
     /// <paramref name="role"/> names the role; null means a role the file adds (the template).
     /// </summary>
-    public string ValueIn(Policy policy, string? role = null) => PolicyReference.Yaml(_read(policy, role));
+    public string ValueIn(Policy policy, string? role = null) => PolicyReference.Yaml(Value(policy, role));
+
+    /// <summary>The key's value in <paramref name="policy"/> as the model holds it (see <see cref="ValueIn"/>).</summary>
+    public object? Value(Policy policy, string? role = null) => _read(policy, role);
 
     private static string Code(string yaml) => $"`{yaml}`";
 }

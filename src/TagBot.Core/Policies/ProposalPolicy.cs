@@ -1,6 +1,6 @@
 namespace TagBot.Core.Policies;
 
-/// <summary>The <c>proposals:</c> section of <c>.github/tagbot.yml</c> (SPEC §5).</summary>
+/// <summary>The <c>proposals:</c> section of <c>.github/tagbot.yml</c>.</summary>
 /// <param name="Label">Label that makes an issue a proposal.</param>
 /// <param name="MinDiscussionDays">Whole 24-hour days since the issue's creation before consensus.</param>
 /// <param name="SupportRequired">Binding supports needed for consensus.</param>

@@ -1,6 +1,6 @@
 namespace TagBot.Core.Policies;
 
-/// <summary>Format of the roster file that roster pull requests edit (SPEC §3).</summary>
+/// <summary>Format of the roster file that roster pull requests edit.</summary>
 public enum RosterFormat
 {
     /// <summary>TagBot's own YAML format (<c>tagbot</c>).</summary>

@@ -1,5 +1,5 @@
 using TagBot.Core.Policies;
-using TagBot.Core.Policies.Yaml;
+using TagBot.Core.Yaml;
 
 namespace TagBot.Core.Rosters;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using TagBot.Core.Policies;
-using TagBot.Core.Policies.Yaml;
 using TagBot.Core.Status;
+using TagBot.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace TagBot.Core.Rosters;

@@ -1,4 +1,4 @@
-using TagBot.Core.Policies.Yaml;
+using TagBot.Core.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
+using TagBot.Core.Policies;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace TagBot.Core.Policies.Yaml;
+namespace TagBot.Core.Yaml;
 
 /// <summary>
 /// Reads typed values out of YAML nodes, recording a located <see cref="ConfigError"/> for every value

@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace TagBot.Core.Policies.Yaml;
+namespace TagBot.Core.Yaml;
 
 /// <summary>A YAML node together with the dotted path that names it in error messages.</summary>
 internal readonly record struct ConfigNode(YamlNode Node, string Path)

@@ -1,4 +1,4 @@
-namespace TagBot.Core.Policies.Yaml;
+namespace TagBot.Core.Yaml;
 
 /// <summary>"Did you mean" for misspelt keys, by edit distance.</summary>
 internal static class KeySuggester

@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace TagBot.Core.Policies.Yaml;
+namespace TagBot.Core.Yaml;
 
 /// <summary>
 /// Wraps YamlDotNet's event parser for the representation model (<c>YamlStream.Load(IParser)</c>) and

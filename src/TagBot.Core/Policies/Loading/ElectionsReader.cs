@@ -1,0 +1,42 @@
+using TagBot.Core.Yaml;
+
+namespace TagBot.Core.Policies.Loading;
+
+/// <summary>
+/// The <c>elections:</c> section. Whether <c>elections.role</c> is a role is checked once the whole file
+/// is read, since <c>roles</c> may come later.
+/// </summary>
+internal static class ElectionsReader
+{
+    private const string Section = "elections";
+
+    private static readonly IReadOnlyList<string> Keys = SectionKeys.Of(Section);
+
+    private static readonly Dictionary<string, TieBreak> TieBreaks = new(StringComparer.Ordinal)
+    {
+        ["chair"] = TieBreak.Chair,
+        ["earliest-nomination"] = TieBreak.EarliestNomination,
+    };
+
+    public static ElectionPolicy Read(ConfigNodeReader r, ConfigNode node, ElectionPolicy e)
+    {
+        foreach (var (key, value) in r.Fields(node, Keys))
+        {
+            e = key switch
+            {
+                "label" => r.TryName(value, out var label) ? e with { Label = label } : e,
+                "role" => r.TryName(value, out var role) ? e with { Role = role } : e,
+                "self_nomination" => r.TryBool(value, out var self) ? e with { SelfNomination = self } : e,
+                "nominee_must_accept" => r.TryBool(value, out var accept) ? e with { NomineeMustAccept = accept } : e,
+                "candidates" => e with { Candidates = RoleListReader.Read(r, value, e.Candidates) },
+                "support_required" => r.TryInt(value, 0, out var support) ? e with { SupportRequired = support } : e,
+                "objections_veto" => r.TryBool(value, out var veto) ? e with { ObjectionsVeto = veto } : e,
+                "tie_break" => r.TryChoice(value, TieBreaks, out var tieBreak) ? e with { TieBreak = tieBreak } : e,
+                "reviewers" => r.TryStringList(value, out var reviewers) ? e with { Reviewers = ReviewersReader.Read(r, reviewers) } : e,
+                "schedule" => e with { Schedule = ScheduleReader.Read(r, value, e.Schedule) },
+                _ => throw SectionKeys.Unread(Section, key),
+            };
+        }
+        return e;
+    }
+}
