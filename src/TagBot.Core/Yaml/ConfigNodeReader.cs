@@ -1,4 +1,5 @@
 using System.Globalization;
+using TagBot.Core.Files;
 using TagBot.Core.Policies;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -43,6 +44,8 @@ internal sealed class ConfigNodeReader(string file)
     /// </summary>
     public ConfigNode? ParseDocument(string? text)
     {
+        // A byte-order mark (Windows editors write one) is not part of the document.
+        text = ByteOrderMark.Strip(text);
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;

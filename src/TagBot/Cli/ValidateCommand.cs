@@ -37,7 +37,7 @@ public static class ValidateCommand
                 return 2;
             }
 
-            var loaded = PolicyLoader.Load(File.ReadAllText(configFile.FullName), configFile.ToString());
+            var loaded = PolicyLoader.Load(AsGitHubServesIt(configFile), configFile.ToString());
             errors.AddRange(loaded.Errors);
             output.WriteLine(loaded.IsValid ? $"{configFile}: valid policy" : $"{configFile}: {loaded.Errors.Count} error(s)");
             if (!loaded.IsValid)
@@ -76,7 +76,7 @@ public static class ValidateCommand
 
             // Errors name the files as typed, not as the policy's paths.
             var named = policy with { Roster = settings with { Path = rosterFile.ToString(), MembersPath = membersFile?.ToString() ?? settings.MembersPath } };
-            var loaded = RosterSource.Read(named, File.ReadAllText(rosterFile.FullName), membersFile is null ? null : File.ReadAllText(membersFile.FullName));
+            var loaded = RosterSource.Read(named, AsGitHubServesIt(rosterFile), membersFile is null ? null : AsGitHubServesIt(membersFile));
             errors.AddRange(loaded.Errors);
             foreach (var warning in loaded.Warnings)
             {
@@ -97,6 +97,12 @@ public static class ValidateCommand
 
         return Report(errors, output);
     }
+
+    /// <summary>
+    /// The file's text as the bot receives it from GitHub: UTF-8, a byte-order mark kept as a character
+    /// (<c>File.ReadAllText</c> would drop it, and validate would pass a file the bot reads differently).
+    /// </summary>
+    private static string AsGitHubServesIt(FileInfo file) => System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(file.FullName));
 
     private static int Report(List<ConfigError> errors, TextWriter output)
     {

@@ -1,4 +1,3 @@
-using TagBot.Core.Files;
 using TagBot.Core.Policies;
 using TagBot.Core.Rosters;
 using TagBot.GitHub;
@@ -27,7 +26,7 @@ public sealed class GovernanceSources(ILedger ledger)
         var policy = await ValidOrLastAsync(
             Scope(gateway), [new Document("policy", policyText)], texts =>
             {
-                var result = PolicyLoader.Load(ByteOrderMark.Strip(texts[0]), PolicyPath);
+                var result = PolicyLoader.Load(texts[0], PolicyPath);
                 return (result.Policy, result.Errors);
             },
             PolicyPath, warnings, cancellationToken);

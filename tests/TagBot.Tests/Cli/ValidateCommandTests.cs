@@ -119,6 +119,21 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.DoesNotContain("unknown key 'tags'", tagbot.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Files_with_a_byte_order_mark_and_CRLF_are_read_as_the_bot_reads_them()
+    {
+        var config = Path.Combine(_directory.FullName, "tagbot.yml");
+        File.WriteAllBytes(config, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("proposals:\r\n  support_required: 3\r\n")]);
+        var roster = Path.Combine(_directory.FullName, "roster.yaml");
+        File.WriteAllBytes(roster, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(GovernanceWorld.DefaultRoster.ReplaceLineEndings("\r\n"))]);
+
+        using var tagbot = TagBotProcess.Start(new Dictionary<string, string?>(), "validate", "--config", config, "--roster", roster);
+
+        Assert.Equal(0, await tagbot.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("valid tagbot roster, 4 people", tagbot.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\ufeff", tagbot.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>cncf/toc's file has no regions: a policy for it seats its leads without them.</summary>
     private static string CncfTocPolicy(string entry) =>
         $"roster:\n  path: tags.yaml\n  format: cncf-toc\n  entry: {entry}\nregions: []\nroles:\n  tech_lead:\n    seats: 6\n";
