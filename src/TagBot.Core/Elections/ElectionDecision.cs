@@ -12,6 +12,7 @@ public static class ElectionDecision
 {
     private const string MergedMarker = "<!-- tagbot:roster-merged -->";
     private const string ClosedUnmergedMarker = "<!-- tagbot:roster-closed -->";
+    private const string UnchangedMarker = "<!-- tagbot:roster-unchanged -->";
 
     public static DesiredState Decide(DecisionInput input, Authority authority, bool seenBefore)
     {
@@ -26,17 +27,24 @@ public static class ElectionDecision
         }
 
         RosterPullRequestDraft? proposal = null;
+        Closure? close = null;
         var labels = new HashSet<string>(ElectionLabels.Desired(tally, input.Policy.Labels), StringComparer.OrdinalIgnoreCase);
         if (tally.Stage == ElectionStage.Closed && tally.Outcome is { IsFinal: true } && input.PullRequest == RosterPullRequestState.None)
         {
-            var (prepared, errors) = input.RosterText is { } text
+            var (prepared, errors, unchanged) = input.RosterText is { } text
                 ? RosterPullRequestDrafter.Prepare(tally, input.Policy, input.Roster, text, issue)
-                : (null, []);
+                : (null, [], false);
             proposal = prepared;
             if (proposal is not null)
             {
                 // The host opens it in this same pass.
                 labels.Add(input.Policy.Labels.RosterPr);
+            }
+            else if (unchanged)
+            {
+                notices.Add(new Notice(UnchangedMarker, UnchangedMarker + $"\n`{input.Policy.Roster.Path}` already records this result: "
+                    + "nobody is seated, re-seated for a new term or retired by it, so TagBot opens no roster pull request. Closing this election.\n"));
+                close = issue.IsOpen ? new Closure("roster-unchanged", Completed: true) : null;
             }
             else
             {
@@ -45,7 +53,6 @@ public static class ElectionDecision
             }
         }
 
-        Closure? close = null;
         switch (input.PullRequest)
         {
             case RosterPullRequestState.Merged:

@@ -21,15 +21,24 @@ public static class RosterPullRequestDrafter
                 roster.FindPerson(seat.GitHub) ?? new Person(seat.GitHub, null, seat.Company, seat.Region)))
         .Concat(outcome.Retirements.Select(r => new RosterOperation.Retire(r.Role, r.GitHub, r.Term))));
 
-    /// <summary>The proposal, or the located errors that keep the roster file from being edited.</summary>
-    public static (RosterPullRequestDraft? Proposal, IReadOnlyList<ConfigError> Errors) Prepare(
+    /// <summary>
+    /// The proposal; or the located errors that keep the roster file from being edited; or, when the result
+    /// changes nothing in the file (everyone seated already holds the seat for that term), neither and
+    /// <c>Unchanged</c>: GitHub refuses a pull request with an empty diff, and there is nothing to review.
+    /// </summary>
+    public static (RosterPullRequestDraft? Proposal, IReadOnlyList<ConfigError> Errors, bool Unchanged) Prepare(
         ElectionTally tally, Policy policy, Roster roster, string rosterText, IssueSnapshot issue)
     {
         var outcome = tally.Outcome!;
         var edit = RosterEditor.Apply(policy.Roster, rosterText, ChangeOf(outcome, roster));
         if (!edit.IsValid)
         {
-            return (null, edit.Errors);
+            return (null, edit.Errors, false);
+        }
+
+        if (edit.Text == rosterText)
+        {
+            return (null, [], true);
         }
 
         var title = $"Roster: {tally.Role} election #{issue.Number} ({ElectionText.Day(outcome.TermStart!.Value)})";
@@ -41,7 +50,7 @@ public static class RosterPullRequestDrafter
             .Append(ResultWithoutMarker(tally))
             .ToString();
         return (new RosterPullRequestDraft(new RosterBranch(issue.Number).Name, policy.Roster.Path, edit.Text!, title, body,
-            $"Seat the result of election #{issue.Number}", Reviewers(policy, roster)), []);
+            $"Seat the result of election #{issue.Number}", Reviewers(policy, roster)), [], false);
     }
 
     /// <summary>Who reviews a roster pull request: the chairs and <c>elections.reviewers</c>.</summary>
