@@ -1,3 +1,4 @@
+using TagBot.Core.Rosters;
 namespace TagBot.Core.Commands;
 
 /// <summary>Support for a proposal, or for one or more nominees of an election.</summary>
@@ -53,6 +54,6 @@ public sealed class SupportFamily() : CommandFamily(OnProposal, OnElection)
         return new SupportCommand(
             line.LineNumber,
             line.Text,
-            nominees.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+            nominees.Distinct(Login.Comparer).ToList());
     }
 }

@@ -25,7 +25,7 @@ public static class ElectionEngine
 
     private sealed class Replay
     {
-        private static readonly StringComparer Logins = GitHubLogin.Comparer;
+        private static readonly StringComparer Logins = Login.Comparer;
 
         private readonly Authority _authority;
         private readonly IssueSnapshot _issue;
@@ -40,8 +40,8 @@ public static class ElectionEngine
         private readonly SeatsUp? _seatsUp;
 
         private readonly Dictionary<string, Nomination> _nominations = new(Logins);
-        private readonly Dictionary<(string, string), ElectionPosition> _positions = [];
-        private readonly Dictionary<(string, string), Uncounted> _withdrawn = [];
+        private readonly Dictionary<(Login Voter, Login Nominee), ElectionPosition> _positions = [];
+        private readonly Dictionary<(Login Voter, Login Nominee), Uncounted> _withdrawn = [];
         private readonly List<Uncounted> _uncounted = [];
         private readonly List<Verdict> _verdicts = [];
         private readonly List<TieBreakChoice> _tieBreaks = [];
@@ -112,7 +112,7 @@ public static class ElectionEngine
                 _seatsUp,
                 Electorate(),
                 rows,
-                [.. _positions.Values.OrderBy(p => p.Source.At).ThenBy(p => p.Source.Id).ThenBy(p => p.Nominee, StringComparer.OrdinalIgnoreCase)],
+                [.. _positions.Values.OrderBy(p => p.Source.At).ThenBy(p => p.Source.Id).ThenBy(p => p.Nominee, Logins)],
                 [.. _withdrawn.Values.Concat(_uncounted).OrderBy(u => u.Source.At).ThenBy(u => u.Source.Id)],
                 triage,
                 _tieBreaks,
@@ -518,7 +518,7 @@ public static class ElectionEngine
             var elected = seats.Select(s => s.GitHub).ToHashSet(Logins);
             var retirements = _roster.HoldersOf(_role)
                 .Where(h => h.Term is { } t && t.End <= start && !elected.Contains(h.GitHub))
-                .DistinctBy(h => h.GitHub, Logins)
+                .DistinctBy(h => h.GitHub)
                 .Select(h => new Retirement(_role, h.GitHub, h.Term))
                 .ToList();
             return new ElectionOutcome(allocation, _close!, _finalizedBy, term, seats, retirements);
@@ -584,10 +584,10 @@ public static class ElectionEngine
             _roster.Roles.Where(r => _policy.Voters.Contains(r.Key, StringComparer.Ordinal))
                 .SelectMany(r => r.Value)
                 .Select(h => h.GitHub)
-                .Distinct(Logins)
+                .Distinct()
                 .Count());
 
-        private static (string, string) Key(string voter, string nominee) => (voter.ToUpperInvariant(), nominee.ToUpperInvariant());
+        private static (Login, Login) Key(string voter, string nominee) => (voter, nominee);
 
         private static string Describe(ElectionPosition position) =>
             position.Stance == Stance.Support ? $"support of @{position.Nominee}" : $"objection to @{position.Nominee}";

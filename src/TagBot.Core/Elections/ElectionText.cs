@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using TagBot.Core.Policies;
 using TagBot.Core.Proposals;
+using TagBot.Core.Rosters;
 using TagBot.Core.Status;
 
 namespace TagBot.Core.Elections;
@@ -99,7 +100,7 @@ internal static class ElectionText
     /// </summary>
     public static void Allocation(StringBuilder text, SeatAllocation allocation, IReadOnlyList<NomineeRow> rows, Rosters.Term? term)
     {
-        var supports = rows.ToDictionary(r => r.Nominee, r => r, StringComparer.OrdinalIgnoreCase);
+        var supports = rows.ToDictionary(r => r.Nominee, r => r, Login.Comparer);
         if (allocation.Elected.Count == 0)
         {
             text.Append("**Elected:** nobody").Append(allocation.HasOpenTie ? " yet (see the tie below)" : "").Append(".\n\n");
@@ -160,7 +161,7 @@ internal static class ElectionText
         {
             text.Append("**Tie broken** by @").Append(choice.Chair).Append(" in ").Append(Markdown.Link("this comment", choice.Source.Url))
                 .Append(" on ").Append(Markdown.Date(choice.Source.At)).Append(": @").Append(choice.Nominee)
-                .Append(" over ").Append(SeatAllocator.Mentions(choice.Tied.Where(t => !string.Equals(t, choice.Nominee, StringComparison.OrdinalIgnoreCase))))
+                .Append(" over ").Append(SeatAllocator.Mentions(choice.Tied.Where(t => !Login.Comparer.Equals(t, choice.Nominee))))
                 .Append(" (").Append(Seats(choice.Seats)).Append(" tied).\n\n");
         }
     }

@@ -26,5 +26,5 @@ public sealed record Nomination(
     CommentRef? ConsentSource,
     bool Incumbent)
 {
-    public bool Self => GitHubLogin.Comparer.Equals(Nominee, NominatedBy);
+    public bool Self => Login.Comparer.Equals(Nominee, NominatedBy);
 }

@@ -55,9 +55,9 @@ public static class RosterPullRequestDrafter
 
     /// <summary>Who reviews a roster pull request: the chairs and <c>elections.reviewers</c>.</summary>
     public static IReadOnlyList<string> Reviewers(Policy policy, Roster roster) =>
-        [.. policy.Chairs.SelectMany(roster.HoldersOf).Select(h => h.GitHub)
+        [.. policy.Chairs.SelectMany(roster.HoldersOf).Select(h => h.GitHub.Value)
             .Concat(policy.Elections.Reviewers)
-            .Distinct(StringComparer.OrdinalIgnoreCase)];
+            .Distinct(Login.Comparer)];
 
     private static string ResultWithoutMarker(ElectionTally tally)
     {

@@ -1,3 +1,4 @@
+using TagBot.Core.Rosters;
 namespace TagBot.Core.Elections;
 
 /// <summary>The outcome of <see cref="SeatAllocator.Allocate"/>.</summary>
@@ -16,7 +17,7 @@ public sealed record SeatAllocation(
 
     /// <summary>The open tie <paramref name="login"/> is in, if any.</summary>
     public SeatTie? OpenTieOf(string login) =>
-        Ties.FirstOrDefault(t => !t.Resolved && t.Nominees.Contains(login, StringComparer.OrdinalIgnoreCase));
+        Ties.FirstOrDefault(t => !t.Resolved && t.Nominees.Contains(login, Login.Comparer));
 }
 
 /// <summary>A seat won.</summary>

@@ -1,4 +1,5 @@
 using TagBot.Core.Policies;
+using TagBot.Core.Rosters;
 
 namespace TagBot.Core.Elections;
 
@@ -28,7 +29,7 @@ namespace TagBot.Core.Elections;
 /// </remarks>
 public static class SeatAllocator
 {
-    private static readonly StringComparer Names = StringComparer.OrdinalIgnoreCase;
+    private static readonly StringComparer Names = Login.Comparer;
 
     public static SeatAllocation Allocate(
         SeatLimits limits,
@@ -83,7 +84,7 @@ public static class SeatAllocator
             }
         }
 
-        foreach (var candidate in all.Where(c => !c.Electable).OrderBy(c => c.NominationOrder).ThenBy(c => c.GitHub, StringComparer.OrdinalIgnoreCase))
+        foreach (var candidate in all.Where(c => !c.Electable).OrderBy(c => c.NominationOrder).ThenBy(c => c.GitHub, Login.Comparer))
         {
             notElected.Add(new SeatRefusal(candidate, null, "not electable: " + candidate.Unelectable));
         }
@@ -113,7 +114,7 @@ public static class SeatAllocator
                 .OrderByDescending(c => c.Supports)
                 .ThenBy(Pick)
                 .ThenBy(c => c.NominationOrder)
-                .ThenBy(c => c.GitHub.ToUpperInvariant(), StringComparer.Ordinal)
+                .ThenBy(c => c.GitHub, Login.Comparer)
                 .ThenBy(c => c.GitHub, StringComparer.Ordinal),
         ];
     }

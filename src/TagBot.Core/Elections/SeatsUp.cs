@@ -46,7 +46,7 @@ public sealed record SeatsUp(
         var next = asOf.AddMonths(rules.MonthsBetweenElections);
         var continuing = new List<Incumbent>();
         var expiring = new List<Incumbent>();
-        var seen = new HashSet<string>(GitHubLogin.Comparer);
+        var seen = new HashSet<string>(Login.Comparer);
         foreach (var holder in roster.HoldersOf(role))
         {
             if (holder.Term is { } t && t.Start >= asOf || !seen.Add(holder.GitHub))

@@ -18,9 +18,9 @@ public static class TermLimit
     public static IReadOnlyList<Term> CurrentRun(Roster roster, string role, string login, DateOnly electionDate, int monthsBetweenElections)
     {
         var terms = roster.HoldersOf(role)
-            .Where(h => GitHubLogin.Comparer.Equals(h.GitHub, login))
+            .Where(h => Login.Comparer.Equals(h.GitHub, login))
             .Select(h => h.Term)
-            .Concat(roster.Emeritus.Where(e => e.Role == role && GitHubLogin.Comparer.Equals(e.GitHub, login)).Select(e => e.Term))
+            .Concat(roster.Emeritus.Where(e => e.Role == role && Login.Comparer.Equals(e.GitHub, login)).Select(e => e.Term))
             .OfType<Term>()
             .Distinct()
             .OrderBy(t => t.Start)

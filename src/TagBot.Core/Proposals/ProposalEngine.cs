@@ -1,6 +1,7 @@
 using TagBot.Core.Commands;
 using TagBot.Core.Governance;
 using TagBot.Core.Issues;
+using TagBot.Core.Rosters;
 using TagBot.Core.Status;
 
 namespace TagBot.Core.Proposals;
@@ -14,8 +15,8 @@ public static class ProposalEngine
     public static ProposalTally Tally(Authority authority, IssueSnapshot issue, bool seenBefore, DateTimeOffset now, Func<string> help)
     {
         var rules = authority.Policy.Proposals;
-        var positions = new Dictionary<string, Position>(StringComparer.OrdinalIgnoreCase);
-        var withdrawn = new Dictionary<string, Uncounted>(StringComparer.OrdinalIgnoreCase);
+        var positions = new Dictionary<string, Position>(Login.Comparer);
+        var withdrawn = new Dictionary<string, Uncounted>(Login.Comparer);
         var uncounted = new List<Uncounted>();
         var verdicts = new List<Verdict>();
         ProposalDecision? decision = null;

@@ -72,7 +72,7 @@ internal static class CncfTocEditor
     private static YamlList List(YamlMap entry, string key) => (YamlList)((YamlMap)entry["leadership"]!)[key]!;
 
     private static YamlMap Holder(YamlMap entry, string key, RosterOperation operation) =>
-        List(entry, key).Find("github", operation.GitHub, GitHubLogin.Comparer)!;
+        List(entry, key).Find("github", operation.GitHub, Login.Comparer)!;
 
     private static string Path((string Path, YamlMap Map) entry, string key) => ConfigNode.Join(entry.Path, $"leadership.{key}");
 

@@ -83,7 +83,7 @@ public static class CncfTocReader
 
     private static Roster ReadLeadership(ConfigNodeReader r, ConfigNode entry)
     {
-        var people = new Dictionary<string, Person>(GitHubLogin.Comparer);
+        var people = new Dictionary<string, Person>(Login.Comparer);
         var roles = new Dictionary<string, IReadOnlyList<SeatHolder>>(StringComparer.Ordinal);
         foreach (var (_, _, leadership) in r.Entries(entry).Where(e => e.Key == "leadership"))
         {
@@ -98,7 +98,7 @@ public static class CncfTocReader
     private static List<SeatHolder> ReadHolders(ConfigNodeReader r, ConfigNode list, Dictionary<string, Person> people)
     {
         var holders = new List<SeatHolder>();
-        var lines = new Dictionary<string, long>(GitHubLogin.Comparer);
+        var lines = new Dictionary<string, long>(Login.Comparer);
         if (!r.TryList(list, out var items))
         {
             return holders;

@@ -91,7 +91,7 @@ internal static class MarkdownTableEditor
     }
 
     private static MarkdownRow Holder(MarkdownTable table, string login) =>
-        table.Rows.First(r => table.Cell(r, MarkdownColumn.GitHub) is { } cell && GitHubLogin.Comparer.Equals(MarkdownCells.Login(cell.Text), login));
+        table.Rows.First(r => table.Cell(r, MarkdownColumn.GitHub) is { } cell && Login.Comparer.Equals(MarkdownCells.Login(cell.Text), login));
 
     /// <summary>A GitHub cell to write new logins like: from this table, else from any marked table of the file.</summary>
     private static string? LoginExample(TextLines lines, MarkdownTable table) =>

@@ -25,7 +25,7 @@ public static class MarkdownTableReader
     {
         var lines = new TextLines(text ?? "");
         var errors = new List<ConfigError>();
-        var people = new Dictionary<string, Person>(GitHubLogin.Comparer);
+        var people = new Dictionary<string, Person>(Login.Comparer);
         var holders = new Dictionary<string, IReadOnlyList<SeatHolder>>(StringComparer.Ordinal);
         foreach (var role in roles.Distinct(StringComparer.Ordinal))
         {
@@ -33,7 +33,7 @@ public static class MarkdownTableReader
             {
                 continue;
             }
-            var seen = new Dictionary<string, int>(GitHubLogin.Comparer);
+            var seen = new Dictionary<string, int>(Login.Comparer);
             var list = new List<SeatHolder>();
             foreach (var row in Rows(lines, fileName, table, errors))
             {
@@ -86,7 +86,7 @@ public static class MarkdownTableReader
             {
                 continue;
             }
-            if (GitHubLogin.Problem(login) is { } problem)
+            if (Login.Problem(login) is { } problem)
             {
                 Report(MarkdownColumn.GitHub, "github", problem);
                 continue;

@@ -3,7 +3,7 @@ using TagBot.Core.Policies;
 namespace TagBot.Core.Rosters;
 
 /// <summary>
-/// Who holds which role. Immutable. Logins compare case-insensitively (OrdinalIgnoreCase) and keep
+/// Who holds which role. Immutable. Logins compare as <see cref="Login"/> does (any casing) and keep
 /// their written case; role ids compare exactly.
 /// </summary>
 /// <remarks>
@@ -16,7 +16,7 @@ namespace TagBot.Core.Rosters;
 /// </remarks>
 public sealed class Roster
 {
-    private readonly Dictionary<string, List<string>> rolesByLogin = new(GitHubLogin.Comparer);
+    private readonly Dictionary<string, List<string>> rolesByLogin = new(Login.Comparer);
 
     /// <exception cref="ArgumentException">Two people share a login (case-insensitively).</exception>
     public Roster(
@@ -24,7 +24,7 @@ public sealed class Roster
         IReadOnlyDictionary<string, IReadOnlyList<SeatHolder>> roles,
         IEnumerable<EmeritusEntry> emeritus)
     {
-        People = ValueCollections.Map(people.Select(p => KeyValuePair.Create(p.GitHub, p)), GitHubLogin.Comparer);
+        People = ValueCollections.Map(people.Select(p => KeyValuePair.Create(p.GitHub.Value, p)), Login.Comparer);
         Roles = ValueCollections.Map(
             roles.Select(e => KeyValuePair.Create(e.Key, ValueCollections.List(e.Value))),
             StringComparer.Ordinal);

@@ -38,7 +38,7 @@ internal sealed record RosterChangePlan(IReadOnlyList<RosterOperation> Operation
             _ => null,
         };
         return string.IsNullOrWhiteSpace(operation.Role) ? "the role is empty"
-            : GitHubLogin.Problem(operation.GitHub) is { } problem ? problem
+            : Login.Problem(operation.GitHub) is { } problem ? problem
             : term is not null && term.End <= term.Start
                 ? $"the term of '{operation.GitHub}' ends ({term.End:yyyy-MM-dd}) on or before it starts ({term.Start:yyyy-MM-dd})"
                 : null;
@@ -50,8 +50,8 @@ internal sealed record RosterChangePlan(IReadOnlyList<RosterOperation> Operation
     /// <summary>The holders of each role as the operations so far leave them.</summary>
     private sealed class Holders(Roster roster, bool keepsEmeritus, Func<string, bool> recordsTerms)
     {
-        private readonly Dictionary<string, Dictionary<string, SeatHolder>> byRole = new(StringComparer.Ordinal);
-        private readonly HashSet<(string Role, string Login)> changed = [];
+        private readonly Dictionary<string, Dictionary<Login, SeatHolder>> byRole = new(StringComparer.Ordinal);
+        private readonly HashSet<(string Role, Login Login)> changed = [];
 
         /// <summary>The operations that have an effect, in order.</summary>
         public List<RosterOperation> Effects { get; } = [];
@@ -62,7 +62,7 @@ internal sealed record RosterChangePlan(IReadOnlyList<RosterOperation> Operation
             var (role, login) = (operation.Role, operation.GitHub);
             if (!byRole.TryGetValue(role, out var seated))
             {
-                seated = roster.HoldersOf(role).ToDictionary(h => h.GitHub, GitHubLogin.Comparer);
+                seated = roster.HoldersOf(role).ToDictionary(h => h.GitHub);
                 byRole.Add(role, seated);
             }
             var holder = seated.GetValueOrDefault(login);
@@ -85,10 +85,10 @@ internal sealed record RosterChangePlan(IReadOnlyList<RosterOperation> Operation
         }
 
         /// <summary>Keeps an operation that changes the roster: <paramref name="after"/> is the holder then (null: gone).</summary>
-        private string? Record(RosterOperation effect, Dictionary<string, SeatHolder> seated, SeatHolder? after)
+        private string? Record(RosterOperation effect, Dictionary<Login, SeatHolder> seated, SeatHolder? after)
         {
             // Two operations on one holder contradict each other (or one is redundant): refuse rather than guess.
-            if (!changed.Add((effect.Role, effect.GitHub.ToUpperInvariant())))
+            if (!changed.Add((effect.Role, new Login(effect.GitHub))))
             {
                 return $"'{effect.GitHub}' is changed twice in `{effect.Role}` by one change; keep one operation";
             }
@@ -103,7 +103,7 @@ internal sealed record RosterChangePlan(IReadOnlyList<RosterOperation> Operation
 
         private bool IsEmeritus(RosterOperation.Retire retire) =>
             roster.Emeritus.Any(e =>
-                GitHubLogin.Comparer.Equals(e.GitHub, retire.GitHub)
+                Login.Comparer.Equals(e.GitHub, retire.GitHub)
                 && e.Role == retire.Role
                 && (retire.Term is null || e.Term == retire.Term));
     }

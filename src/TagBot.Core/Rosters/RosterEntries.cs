@@ -1,11 +1,11 @@
 namespace TagBot.Core.Rosters;
 
 /// <summary>Someone the roster knows (an entry of <c>people:</c>).</summary>
-/// <param name="GitHub">Login, as written in the roster (compare with <see cref="GitHubLogin.Comparer"/>).</param>
+/// <param name="GitHub">Login, as written in the roster.</param>
 /// <param name="Name">Display name, if given.</param>
 /// <param name="Company">Employer, if given (for <c>max_per_company</c>).</param>
 /// <param name="Region">Region, if given, spelled as the policy's <c>regions</c> when those were supplied.</param>
-public sealed record Person(string GitHub, string? Name, string? Company, string? Region);
+public sealed record Person(Login GitHub, string? Name, string? Company, string? Region);
 
 /// <summary>A term of office. Dates are UTC calendar dates.</summary>
 /// <param name="Start">First day of the term.</param>
@@ -17,7 +17,7 @@ public sealed record Term(DateOnly Start, DateOnly End)
 }
 
 /// <summary>A holder of a role (an entry under <c>roles.ROLE</c>); roles like <c>member</c> have no term.</summary>
-public sealed record SeatHolder(string GitHub, Term? Term);
+public sealed record SeatHolder(Login GitHub, Term? Term);
 
 /// <summary>A former holder of a role (an entry of <c>emeritus:</c>).</summary>
-public sealed record EmeritusEntry(string GitHub, string Role, Term? Term);
+public sealed record EmeritusEntry(Login GitHub, string Role, Term? Term);

@@ -80,7 +80,7 @@ public static class RosterReader
     private static List<Person> ReadPeople(ConfigNodeReader r, ConfigNode node, IReadOnlyCollection<string>? knownRegions)
     {
         var people = new List<Person>();
-        var lines = new Dictionary<string, long>(GitHubLogin.Comparer);
+        var lines = new Dictionary<string, long>(Login.Comparer);
         foreach (var item in Items(r, node, "a person like { github: alice, name: Alice, company: Example, region: EMEA }"))
         {
             string? login = null, name = null, company = null, region = null;
@@ -145,7 +145,7 @@ public static class RosterReader
     private static List<SeatHolder> ReadHolders(ConfigNodeReader r, ConfigNode node)
     {
         var holders = new List<SeatHolder>();
-        var lines = new Dictionary<string, long>(GitHubLogin.Comparer);
+        var lines = new Dictionary<string, long>(Login.Comparer);
         foreach (var item in Items(r, node, "a holder like { github: alice, term: { start: 2025-03-01, end: 2027-03-01 } }"))
         {
             string? login = null;
@@ -247,7 +247,7 @@ public static class RosterReader
         {
             return null;
         }
-        if (GitHubLogin.Problem(login) is { } problem)
+        if (Login.Problem(login) is { } problem)
         {
             r.Report(node, problem);
             return null;

@@ -38,7 +38,7 @@ internal static class TagbotRosterEditor
             }
         }
 
-        var people = new HashSet<string>(roster.People.Keys, GitHubLogin.Comparer);
+        var people = new HashSet<string>(roster.People.Keys, Login.Comparer);
         foreach (var (key, step) in plan.Operations.SelectMany(o => Steps(o, people)))
         {
             var edit = step(text, Root(text));
@@ -143,7 +143,7 @@ internal static class TagbotRosterEditor
     private static (YamlSyntax Item, YamlMap Map) Holder(YamlMap root, RosterOperation operation) =>
         ((YamlList)Roles(root)![operation.Role]!).Items
             .Select(item => (Item: item, Map: root.Resolve(item) as YamlMap))
-            .Where(h => h.Map?["github"] is YamlScalar login && GitHubLogin.Comparer.Equals(login.Value.Trim(), operation.GitHub))
+            .Where(h => h.Map?["github"] is YamlScalar login && Login.Comparer.Equals(login.Value.Trim(), operation.GitHub))
             .Select(h => (h.Item, h.Map!))
             .First();
 

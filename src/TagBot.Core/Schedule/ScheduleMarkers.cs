@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TagBot.Core.Rosters;
 using TagBot.Core.Status;
 
 namespace TagBot.Core.Schedule;
@@ -20,10 +21,10 @@ public static partial class ScheduleMarkers
     public static string ForElection(string role, DateOnly termEnd) => $"<!-- tagbot:{Election}:{role}:{Day(termEnd)} -->";
 
     public static string ForReminder(string role, string login, DateOnly termEnd) =>
-        $"<!-- tagbot:{Reminder}:{role}:{login.ToLowerInvariant()}:{Day(termEnd)} -->";
+        $"<!-- tagbot:{Reminder}:{role}:{new Login(login).Canonical}:{Day(termEnd)} -->";
 
     public static string ForRetirement(string role, string login, DateOnly termEnd) =>
-        $"<!-- tagbot:{Retirement}:{role}:{login.ToLowerInvariant()}:{Day(termEnd)} -->";
+        $"<!-- tagbot:{Retirement}:{role}:{new Login(login).Canonical}:{Day(termEnd)} -->";
 
     /// <summary>Every marker in <paramref name="text"/>, normalised as the <c>For…</c> methods write them.</summary>
     public static IEnumerable<string> In(string text)

@@ -238,7 +238,7 @@ public static class SchedulePlanner
     /// <summary>The role's holders with a term, once each (the first entry of a login wins), by term end.</summary>
     private static List<HeldTerm> Terms(Roster roster, string role)
     {
-        var seen = new HashSet<string>(GitHubLogin.Comparer);
+        var seen = new HashSet<string>(Login.Comparer);
         return [.. roster.HoldersOf(role)
             .Where(h => h.Term is not null && seen.Add(h.GitHub))
             .Select(h => new HeldTerm(role, h.GitHub, h.Term!.Start, h.Term.End))

@@ -3,7 +3,7 @@ namespace TagBot.Core.Status;
 /// <summary>Small, safe markdown pieces: user text is quoted so it cannot break the layout.</summary>
 public static class Markdown
 {
-    public static string Mention(string login) => "@" + login;
+    public static string Mention(string login) => new Rosters.Login(login).Mention;
 
     public static string Link(string text, string url) => $"[{Escape(text)}]({url})";
 

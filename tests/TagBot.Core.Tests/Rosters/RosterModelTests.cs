@@ -36,8 +36,8 @@ public class RosterModelTests
     [InlineData("octocät", false)]
     public void GitHub_login_syntax(string login, bool valid)
     {
-        Assert.Equal(valid, GitHubLogin.IsValid(login));
-        Assert.Equal(valid, GitHubLogin.Problem(login) is null);
+        Assert.Equal(valid, Login.IsValidLogin(login));
+        Assert.Equal(valid, Login.Problem(login) is null);
     }
 
     [Fact]

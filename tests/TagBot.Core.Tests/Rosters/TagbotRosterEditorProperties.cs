@@ -128,7 +128,7 @@ public class TagbotRosterEditorProperties
         var roster = RosterReader.Read(result.Text, "roster.yaml").Roster!;
         for (var r = 0; r < RoleIds.Length; r++)
         {
-            Assert.Equal(expected[r], roster.HoldersOf(RoleIds[r]).Select(h => h.GitHub));
+            Assert.Equal(expected[r], roster.HoldersOf(RoleIds[r]).Select(h => h.GitHub.Value));
         }
         Assert.Equal("old", Assert.Single(roster.Emeritus).GitHub);
         var edited = RoleIds.Where((_, r) => expected[r].Count > c.Holders(r).Count()).Select(role => $"  {role}: []").ToList();

@@ -171,13 +171,13 @@ public sealed class ElectionWorkflowTests : IAsyncLifetime
         var term = new Term(start, start.AddMonths(24));
         var text = GitHub.GetFile(Repo, "governance/roster.yaml", pull.HeadRef)!.Text;
         var roster = RosterReader.Read(text, "governance/roster.yaml").Roster!;
-        var leads = roster.HoldersOf("tech_lead").ToDictionary(h => h.GitHub, h => h.Term, StringComparer.OrdinalIgnoreCase);
+        var leads = roster.HoldersOf("tech_lead").ToDictionary(h => h.GitHub.Value, h => h.Term, StringComparer.OrdinalIgnoreCase);
         Assert.Equal(["am-amy", "apac-ann", "apac-ben", "bob", "carol", "emea-eve"], leads.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(term, leads["apac-ann"]);
         Assert.Equal(term, leads["emea-eve"]);
         Assert.Equal(term, leads["am-amy"]);
         var emeritus = Assert.Single(roster.Emeritus);
-        Assert.Equal(("alice", "tech_lead"), (emeritus.GitHub, emeritus.Role));
+        Assert.Equal(("alice", "tech_lead"), (emeritus.GitHub.Value, emeritus.Role));
         Assert.StartsWith("# TAG Security roster", text, StringComparison.Ordinal);
         var main = GitHub.GetFile(Repo, "governance/roster.yaml", "main")!.Text;
         Assert.Equal(main.Split('\n').Where(l => l.Contains("name:", StringComparison.Ordinal)), text.Split('\n').Where(l => l.Contains("name:", StringComparison.Ordinal)));

@@ -146,7 +146,7 @@ public sealed class ScheduleWorkflowTests : IAsyncLifetime
         Assert.Equal(["alice", "carol"], after.HoldersOf("tech_lead").Select(h => h.GitHub));
         Assert.Equal(before.HoldersOf("tech_lead")[0], after.HoldersOf("tech_lead")[0]);
         var emeritus = Assert.Single(after.Emeritus);
-        Assert.Equal(("bob", "tech_lead", _day0.AddDays(100)), (emeritus.GitHub, emeritus.Role, emeritus.Term!.End));
+        Assert.Equal(("bob", "tech_lead", _day0.AddDays(100)), (emeritus.GitHub.Value, emeritus.Role, emeritus.Term!.End));
         Assert.StartsWith("# TAG Security roster\npeople:", branch, StringComparison.Ordinal);
 
         // Nothing else was opened along the way: one election, one election pull request, one retirement.

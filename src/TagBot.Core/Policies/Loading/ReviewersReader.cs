@@ -22,6 +22,6 @@ internal static class ReviewersReader
                 r.Report(node, $"'{written}' is neither a GitHub login nor an org/team (e.g. cncf/toc)");
             }
         }
-        return [.. reviewers.Distinct(GitHubLogin.Comparer)];
+        return [.. reviewers.Distinct(Login.Comparer)];
     }
 }

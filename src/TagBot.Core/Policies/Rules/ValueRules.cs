@@ -21,8 +21,8 @@ public static class ValueRules
     {
         var slash = reviewer.IndexOf('/', StringComparison.Ordinal);
         return slash < 0
-            ? GitHubLogin.IsValid(reviewer)
-            : GitHubLogin.IsValid(reviewer[..slash])
+            ? Login.IsValidLogin(reviewer)
+            : Login.IsValidLogin(reviewer[..slash])
                 && reviewer[(slash + 1)..] is { Length: > 0 } team
                 && team.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
     }
