@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace TagBot.Core.Yaml;
 
 /// <summary>A YAML node together with the dotted path that names it in error messages.</summary>
-internal readonly record struct ConfigNode(YamlNode Node, string Path)
+public readonly record struct ConfigNode(YamlNode Node, string Path)
 {
     private const string NullTag = "tag:yaml.org,2002:null";
 

@@ -12,7 +12,7 @@ namespace TagBot.Core.Yaml;
 /// Every <c>TryX</c> returns false (after recording the error) when the value is unusable; the caller
 /// then keeps its default and carries on.
 /// </summary>
-internal sealed class ConfigNodeReader(string file)
+public sealed class ConfigNodeReader(string file)
 {
     private readonly List<ConfigError> errors = [];
     private readonly Dictionary<string, Mark> locations = new(StringComparer.Ordinal);
@@ -272,9 +272,19 @@ internal sealed class ConfigNodeReader(string file)
             Report(new Mark(0, line, 1), parser.Path, "YAML syntax error: a tab is used for indentation; indent with spaces");
             return;
         }
+        if (at.Index >= text.TrimEnd().Length)
+        {
+            // At the end of the file the position says nothing: blame the last thing parsed.
+            Report(parser.LastMark, parser.Path, $"YAML syntax error: the file ends inside something opened here (an unclosed '[', '{{' or quote?): {message}");
+            return;
+        }
         if (message.Contains("found invalid mapping", StringComparison.OrdinalIgnoreCase))
         {
             message += " (a value containing ': ' must be quoted)";
+        }
+        if (message.Contains("flow", StringComparison.OrdinalIgnoreCase))
+        {
+            message += "; inside { } or [ ], quote text that contains [ ] { } , or ': ', e.g. author: \"dependabot[bot]\"";
         }
         Report(at, parser.Path, $"YAML syntax error: {message}");
     }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Octokit.Webhooks;
 using Octokit.Webhooks.Events;
+using TagBot.Core.Elections;
 using TagBot.Inbox;
 
 namespace TagBot.Webhooks;
@@ -44,7 +45,7 @@ public static partial class DeliveryRouter
             IssuesEvent e => [ForIssue(Required(e.Issue, "issue").Number)],
             IssueCommentEvent e =>
                 [ForIssue(Required(e.Issue, "issue").Number, Required(e.Comment, "comment").Body?.Contains("/tagbot", StringComparison.OrdinalIgnoreCase) == true)],
-            PullRequestEvent e when e.Action == "closed" && ElectionIssue(Required(e.PullRequest, "pull_request").Head?.Ref) is { } issue =>
+            PullRequestEvent e when e.Action == "closed" && RosterBranch.Parse(Required(e.PullRequest, "pull_request").Head?.Ref)?.Issue is { } issue =>
                 [ForIssue(issue)],
             InstallationEvent e when e.Action == "created" && e.Repositories is { } repos => [.. repos.Select(r => ForRepository(r?.FullName))],
             InstallationRepositoriesEvent e when e.Action == "added" => [.. Required(e.RepositoriesAdded, "repositories_added").Select(r => ForRepository(r?.FullName))],
@@ -70,13 +71,6 @@ public static partial class DeliveryRouter
 
     private static int IssueNumber(long number) =>
         number is > 0 and <= int.MaxValue ? (int)number : throw new MalformedDeliveryException($"issue number {number} is out of range.");
-
-    /// <summary>Roster pull requests come from <c>tagbot/election-N</c>: their events concern issue N.</summary>
-    public static int? ElectionIssue(string? branch) =>
-        branch is not null && ElectionBranch().Match(branch) is { Success: true } match && int.TryParse(match.Groups[1].ValueSpan, out var n) && n > 0 ? n : null;
-
-    [GeneratedRegex(@"^tagbot/election-(\d{1,9})$")]
-    private static partial Regex ElectionBranch();
 
     // GitHub owners: letters, digits, hyphens (at most 39); repositories: also '.' and '_' (at most 100).
     [GeneratedRegex(@"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}\z", RegexOptions.CultureInvariant)]

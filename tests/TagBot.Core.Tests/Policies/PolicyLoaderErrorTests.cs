@@ -29,9 +29,10 @@ public class PolicyLoaderErrorTests
     }
 
     [Fact]
-    public void Unclosed_flow_map_names_its_key()
+    public void Unclosed_flow_map_names_its_key_and_the_line_where_it_opens()
     {
-        SingleError("roster: { path: a.yaml }\nproposals: {\n", 3, "proposals", "YAML syntax error");
+        // The end of the file says nothing; the '{' left open on line 2 does.
+        SingleError("roster: { path: a.yaml }\nproposals: {\n", 2, "proposals", "YAML syntax error: the file ends inside something opened here");
     }
 
     [Fact]

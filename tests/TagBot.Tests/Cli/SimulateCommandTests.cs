@@ -142,7 +142,7 @@ public sealed class SimulateCommandTests : IDisposable
         var (syntaxExit, syntaxOutput) = await SimulateAsync(syntax);
         Assert.Equal(1, syntaxExit);
         Assert.Contains($"{syntax}:6:", syntaxOutput, StringComparison.Ordinal);
-        Assert.Contains("invalid YAML", syntaxOutput, StringComparison.Ordinal);
+        Assert.Contains("YAML syntax error", syntaxOutput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,29 +3,6 @@ using TagBot.Core.Policies;
 namespace TagBot.Cli;
 
 /// <summary>
-/// A rehearsal script for <c>simulate</c>: the policy and roster files, one issue and its comments
-/// (authors and times), and the moment to look at the result. See <c>examples/</c>.
-/// </summary>
-internal sealed record Scenario(
-    ScenarioText? Policy,
-    ScenarioText Roster,
-    ScenarioText? Members,
-    ScenarioIssue Issue,
-    IReadOnlyList<ScenarioComment> Comments,
-    DateTimeOffset? Now);
-
-internal sealed record ScenarioIssue(
-    int Number,
-    string Title,
-    string Author,
-    DateTimeOffset Created,
-    IReadOnlyList<string> Labels,
-    string Body);
-
-/// <param name="Line">Where the comment starts in the scenario file.</param>
-internal sealed record ScenarioComment(string Author, DateTimeOffset At, string Body, int Line);
-
-/// <summary>
 /// An embedded file (policy, roster): its text and where it sits in the scenario file, so that an
 /// error the loaders report at line L of the embedded file can be shown at the scenario's own line.
 /// </summary>
@@ -42,10 +19,4 @@ internal sealed record ScenarioText(string Key, string Text, int Line, int Colum
     public ScenarioError Locate(ConfigError error) => LineForLine
         ? new ScenarioError(Line + error.Line, Indent + error.Column, $"{Key} › {error.Key}", error.Message)
         : new ScenarioError(Line, Column, $"{Key} › {error.Key}", $"{error.Message} (line {error.Line}, column {error.Column} of the {Key} text)");
-}
-
-/// <summary>A problem in a scenario file, located for a human: <c>FILE:LINE:COLUMN: KEY: MESSAGE</c>.</summary>
-internal sealed record ScenarioError(int Line, int Column, string Key, string Message)
-{
-    public string Format(string file) => $"{file}:{Line}:{Column}: {Key}: {Message}";
 }
