@@ -10,9 +10,6 @@ namespace TagBot.Core.Elections;
 /// </summary>
 public static class ElectionDecision
 {
-    private const string MergedMarker = "<!-- tagbot:roster-merged -->";
-    private const string ClosedUnmergedMarker = "<!-- tagbot:roster-closed -->";
-    private const string UnchangedMarker = "<!-- tagbot:roster-unchanged -->";
 
     public static DesiredState Decide(DecisionInput input, Authority authority, bool seenBefore)
     {
@@ -42,7 +39,7 @@ public static class ElectionDecision
             }
             else if (unchanged)
             {
-                notices.Add(new Notice(UnchangedMarker, UnchangedMarker + $"\n`{input.Policy.Roster.Path}` already records this result: "
+                notices.Add(new Notice(Markers.RosterUnchanged, Markers.RosterUnchanged + $"\n`{input.Policy.Roster.Path}` already records this result: "
                     + "nobody is seated, re-seated for a new term or retired by it, so TagBot opens no roster pull request. Closing this election.\n"));
                 close = issue.IsOpen ? new Closure("roster-unchanged", Completed: true) : null;
             }
@@ -56,12 +53,12 @@ public static class ElectionDecision
         switch (input.PullRequest)
         {
             case RosterPullRequestState.Merged:
-                notices.Add(new Notice(MergedMarker, MergedMarker + "\nThe roster pull request for this election was merged: "
+                notices.Add(new Notice(Markers.RosterMerged, Markers.RosterMerged + "\nThe roster pull request for this election was merged: "
                     + $"`{input.Policy.Roster.Path}` now records the result. Closing this election.\n"));
                 close = issue.IsOpen ? new Closure("roster-merged", Completed: true) : null;
                 break;
             case RosterPullRequestState.ClosedUnmerged:
-                notices.Add(new Notice(ClosedUnmergedMarker, ClosedUnmergedMarker + "\nThe roster pull request for this election was "
+                notices.Add(new Notice(Markers.RosterClosed, Markers.RosterClosed + "\nThe roster pull request for this election was "
                     + $"closed without merging, so `{input.Policy.Roster.Path}` is unchanged. The result above stands; reopen the "
                     + "pull request to record it.\n"));
                 break;

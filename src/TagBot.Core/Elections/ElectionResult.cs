@@ -16,18 +16,16 @@ namespace TagBot.Core.Elections;
 /// </remarks>
 public static class ElectionResult
 {
-    private const string MarkerPrefix = "<!-- tagbot:election-result:";
-
     /// <summary>
     /// The comment the current result belongs to: the <c>/break-tie</c> that made it final, else the close.
     /// Null while the election is open.
     /// </summary>
     public static long? Key(ElectionTally tally) => tally.Outcome is { } o ? (o.FinalizedBy ?? o.Close.Source).Id : null;
 
-    public static string Marker(long key) => $"{MarkerPrefix}{key} -->";
+    public static string Marker(long key) => Markers.ElectionResult(key);
 
     /// <summary>Whether <paramref name="body"/> is a result comment of TagBot's.</summary>
-    public static bool IsResult(string body) => body.StartsWith(MarkerPrefix, StringComparison.Ordinal);
+    public static bool IsResult(string body) => Markers.IsElectionResult(body);
 
     /// <summary>The result comment, or null while the election is open.</summary>
     public static string? Render(ElectionTally tally)

@@ -55,6 +55,8 @@ internal sealed partial class MarkdownTable
 
     public static string StartMarker(string name) => $"<!-- tagbot:roster:{name}:start -->";
 
+    public static string EndMarker(string name) => $"<!-- tagbot:roster:{name}:end -->";
+
     /// <summary>The names of all the marked tables in the file, in order.</summary>
     public static IEnumerable<string> Names(TextLines lines) =>
         Enumerable.Range(0, lines.Count)
@@ -69,7 +71,7 @@ internal sealed partial class MarkdownTable
         var ends = MarkerLines(lines, name, "end");
         if (starts.Count == 0)
         {
-            return (null, 0, $"no `{StartMarker(name)}` line: put one before the `{name}` table, and `<!-- tagbot:roster:{name}:end -->` after it");
+            return (null, 0, $"no `{StartMarker(name)}` line: put one before the `{name}` table, and `{EndMarker(name)}` after it");
         }
         if (starts.Count > 1 || ends.Count > 1)
         {
@@ -77,7 +79,7 @@ internal sealed partial class MarkdownTable
         }
         if (ends.Count == 0 || ends[0] < starts[0])
         {
-            return (null, starts[0], $"no `<!-- tagbot:roster:{name}:end -->` line after the start marker");
+            return (null, starts[0], $"no `{EndMarker(name)}` line after the start marker");
         }
         var header = Enumerable.Range(starts[0] + 1, ends[0] - starts[0] - 1).FirstOrDefault(i => lines[i].Contains('|', StringComparison.Ordinal), -1);
         if (header < 0 || header + 1 >= ends[0] || !Delimiter().IsMatch(lines[header + 1].Trim()))

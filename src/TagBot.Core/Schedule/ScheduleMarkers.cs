@@ -18,13 +18,13 @@ public static partial class ScheduleMarkers
 
     public const string Retirement = "retire";
 
-    public static string ForElection(string role, DateOnly termEnd) => $"<!-- tagbot:{Election}:{role}:{Day(termEnd)} -->";
+    public static string ForElection(string role, DateOnly termEnd) => Markers.Hidden($"{Election}:{role}:{Day(termEnd)}");
 
     public static string ForReminder(string role, string login, DateOnly termEnd) =>
-        $"<!-- tagbot:{Reminder}:{role}:{new Login(login).Canonical}:{Day(termEnd)} -->";
+        Markers.Hidden($"{Reminder}:{role}:{new Login(login).Canonical}:{Day(termEnd)}");
 
     public static string ForRetirement(string role, string login, DateOnly termEnd) =>
-        $"<!-- tagbot:{Retirement}:{role}:{new Login(login).Canonical}:{Day(termEnd)} -->";
+        Markers.Hidden($"{Retirement}:{role}:{new Login(login).Canonical}:{Day(termEnd)}");
 
     /// <summary>Every marker in <paramref name="text"/>, normalised as the <c>For…</c> methods write them.</summary>
     public static IEnumerable<string> In(string text)

@@ -183,7 +183,7 @@ internal static class RehearsalReport
     /// <summary>TagBot's hidden marker (an HTML comment on the first line) is invisible on GitHub: left out here too.</summary>
     private static string WithoutMarker(string body)
     {
-        var text = body.StartsWith("<!-- tagbot:", StringComparison.Ordinal) && body.IndexOf('\n', StringComparison.Ordinal) is var end and >= 0
+        var text = Markers.IsMarked(body) && body.IndexOf('\n', StringComparison.Ordinal) is var end and >= 0
             ? body[(end + 1)..]
             : body;
         return Trimmed(text);
