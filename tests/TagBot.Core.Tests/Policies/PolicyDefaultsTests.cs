@@ -2,7 +2,7 @@ namespace TagBot.Core.Tests.Policies;
 
 using TagBot.Core.Policies;
 
-/// <summary>The defaults reproduce SPEC §2 (the TAG Security proposal), field by field.</summary>
+/// <summary>The defaults reproduce the TAG Security proposal's rules (the full policy example in docs/configuration.md), field by field.</summary>
 public class PolicyDefaultsTests
 {
     private static readonly Policy D = Policy.Default;

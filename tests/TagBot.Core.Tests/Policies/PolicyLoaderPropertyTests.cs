@@ -9,7 +9,7 @@ public class PolicyLoaderPropertyTests
 {
     private const string YamlSpecials = ":-[]{}#&*!|>'\"%@`,? \t\n0aZ";
 
-    /// <summary>The SPEC §2 file with 1–5 random edits (insertions of YAML punctuation, deletions).</summary>
+    /// <summary>The full default policy file (every key, as in docs/configuration.md) with 1–5 random edits (insertions of YAML punctuation, deletions).</summary>
     internal static string Mutate(string text, int seed)
     {
         var random = new Random(seed);

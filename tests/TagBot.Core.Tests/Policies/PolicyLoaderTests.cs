@@ -2,7 +2,7 @@ namespace TagBot.Core.Tests.Policies;
 
 using TagBot.Core.Policies;
 
-/// <summary>Files that load: empty ones, partial overrides merged over the defaults, the full SPEC §2 block.</summary>
+/// <summary>Files that load: empty ones, partial overrides merged over the defaults, the full default policy file.</summary>
 public class PolicyLoaderTests
 {
     private static Policy LoadValid(string? yaml)

@@ -1,9 +1,9 @@
 namespace TagBot.Core.Tests.Policies;
 
-/// <summary>The YAML blocks of SPEC §2 and §3, verbatim.</summary>
+/// <summary>The specification's policy and roster examples, verbatim (docs/configuration.md shows the same files).</summary>
 internal static class SpecSamples
 {
-    /// <summary>SPEC §2: the full <c>.github/tagbot.yml</c>, every key at its default.</summary>
+    /// <summary>The full <c>.github/tagbot.yml</c>, every key at its default.</summary>
     public const string PolicyFile = """
         roster:
           path: governance/roster.yaml      # roster file edited by roster pull requests
@@ -52,7 +52,7 @@ internal static class SpecSamples
           roster_updated: roster/updated
         """;
 
-    /// <summary>SPEC §3: the example roster in the <c>tagbot</c> format.</summary>
+    /// <summary>The example roster in the <c>tagbot</c> format.</summary>
     public const string RosterFile = """
         people:                      # everyone the roster knows; login is case-insensitive
           - github: alice
