@@ -204,12 +204,7 @@ internal static class RehearsalReport
         return list.Count == 0 ? "(none)" : string.Join(", ", list);
     }
 
-    private static string Format(RosterFormat format) => format switch
-    {
-        RosterFormat.CncfToc => "cncf-toc",
-        RosterFormat.MarkdownTable => "markdown-table",
-        _ => "tagbot",
-    };
+    private static string Format(RosterFormat format) => RosterFormats.Name(format);
 
     private static string Stamp(DateTimeOffset at) => Dates.Moment(at);
 

@@ -68,7 +68,7 @@ public static class ValidateCommand
                 return 2;
             }
 
-            if (membersFile is not null && settings.Format == RosterFormat.Tagbot)
+            if (membersFile is not null && !RosterSource.TakesMembers(settings))
             {
                 output.WriteLine($"{membersFile}: ignored: a roster in the tagbot format lists its members itself");
                 membersFile = null;
@@ -114,10 +114,5 @@ public static class ValidateCommand
         return errors.Count == 0 ? 0 : 1;
     }
 
-    private static string FormatName(RosterSettings settings) => settings.Format switch
-    {
-        RosterFormat.CncfToc => $"cncf-toc (entry `{settings.Entry}`)",
-        RosterFormat.MarkdownTable => "markdown-table",
-        _ => "tagbot",
-    };
+    private static string FormatName(RosterSettings settings) => RosterFormats.Describe(settings);
 }

@@ -9,13 +9,6 @@ internal static class RosterSectionReader
 
     private static readonly IReadOnlyList<string> Keys = SectionKeys.Of(Section);
 
-    private static readonly Dictionary<string, RosterFormat> Formats = new(StringComparer.Ordinal)
-    {
-        ["tagbot"] = RosterFormat.Tagbot,
-        ["cncf-toc"] = RosterFormat.CncfToc,
-        ["markdown-table"] = RosterFormat.MarkdownTable,
-    };
-
     public static RosterSettings Read(ConfigNodeReader r, ConfigNode node, RosterSettings roster)
     {
         foreach (var (key, value) in r.Fields(node, Keys))
@@ -26,7 +19,7 @@ internal static class RosterSectionReader
                     roster = r.TryName(value, out var path) ? roster with { Path = path } : roster;
                     break;
                 case "format":
-                    roster = r.TryChoice(value, Formats, out var format) ? roster with { Format = format } : roster;
+                    roster = r.TryChoice(value, RosterFormats.ByName, out var format) ? roster with { Format = format } : roster;
                     break;
                 case "entry":
                     roster = r.TryOptionalName(value, out var entry) ? roster with { Entry = entry } : roster;

@@ -1,0 +1,18 @@
+namespace TagBot.Core.Policies;
+
+/// <summary>The names <c>roster.format</c> gives the formats: read by the policy loader, shown by the tools.</summary>
+public static class RosterFormats
+{
+    public static IReadOnlyDictionary<string, RosterFormat> ByName { get; } = new Dictionary<string, RosterFormat>(StringComparer.Ordinal)
+    {
+        ["tagbot"] = RosterFormat.Tagbot,
+        ["cncf-toc"] = RosterFormat.CncfToc,
+        ["markdown-table"] = RosterFormat.MarkdownTable,
+    };
+
+    public static string Name(RosterFormat format) => ByName.Single(pair => pair.Value == format).Key;
+
+    /// <summary>The format as an operator would describe the settings: <c>cncf-toc (entry `tag-security`)</c>.</summary>
+    public static string Describe(RosterSettings settings) =>
+        settings.Format == RosterFormat.CncfToc ? $"{Name(settings.Format)} (entry `{settings.Entry}`)" : Name(settings.Format);
+}
