@@ -123,7 +123,8 @@ internal sealed class ElectionReplay
         }
 
         var attempt = new NominationAttempt(author, nominee, command.Nominee is not null, command.Region, person);
-        var refusal = NominationRules.SelfNominationOff(attempt, _rules)
+        var refusal = NominationRules.LoginWithoutAt(attempt, _policy)
+            ?? NominationRules.SelfNominationOff(attempt, _rules)
             ?? NominationRules.AlreadyNominated(attempt, _nominations.GetValueOrDefault(nominee))
             ?? NominationRules.NotACandidate(attempt, _authority)
             ?? (_seatsUp is null || _roleRules is null

@@ -12,6 +12,23 @@ namespace TagBot.Core.Elections;
 /// </summary>
 public static class NominationRules
 {
+    /// <summary>
+    /// <c>/nominate newbie</c>: a bare word that is a valid login but no region most likely meant
+    /// <c>@newbie</c>. Checked first: the later rules would read it as the author standing in a region.
+    /// </summary>
+    public static string? LoginWithoutAt(NominationAttempt attempt, Policy policy)
+    {
+        if (attempt.Named || attempt.WrittenRegion is not { } word || !Login.IsValidLogin(word) || SeatsUp.RegionOf(policy, word) is not null)
+        {
+            return null;
+        }
+
+        var regions = policy.Regions.Count == 0
+            ? "This repository defines no regions."
+            : $"`{word}` is not a region here; the regions are {Regions(policy)}.";
+        return $"did you mean `@{word}`? A nominee is named with `@`: `/nominate @{word}`. ({regions})";
+    }
+
     public static string? SelfNominationOff(NominationAttempt attempt, ElectionPolicy rules) =>
         attempt.Self && !rules.SelfNomination
             ? $"self-nomination is off in this repository (`elections.self_nomination: false`). Ask someone to nominate you with `/nominate @{attempt.Author}`."

@@ -26,6 +26,27 @@ public sealed class NominationRulesTests
             0, consent, null, Incumbent: false);
 
     [Fact]
+    public void Login_without_at_asks_whether_a_bare_login_meant_a_nominee()
+    {
+        Assert.Equal("did you mean `@newbie`? A nominee is named with `@`: `/nominate @newbie`. "
+            + "(`newbie` is not a region here; the regions are `APAC`, `EMEA`, `Americas`.)",
+            NominationRules.LoginWithoutAt(Attempt("member-mia", region: "newbie"), Policy));
+        Assert.Equal("did you mean `@newbie`? A nominee is named with `@`: `/nominate @newbie`. (This repository defines no regions.)",
+            NominationRules.LoginWithoutAt(Attempt("member-mia", region: "newbie"), Policy with { Regions = [] }));
+    }
+
+    [Theory]
+    [InlineData(null, "emea")]
+    [InlineData(null, "APAC")]
+    [InlineData(null, "Asia/Pacific")]
+    [InlineData(null, null)]
+    [InlineData("member-amy", "newbie")]
+    public void Login_without_at_lets_regions_non_logins_and_named_nominees_through(string? nominee, string? word)
+    {
+        Assert.Null(NominationRules.LoginWithoutAt(Attempt("member-mia", nominee, word), Policy));
+    }
+
+    [Fact]
     public void Self_nomination_off_refuses_standing_oneself()
     {
         var rules = Policy.Elections with { SelfNomination = false };
