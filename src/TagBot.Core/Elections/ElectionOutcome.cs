@@ -1,4 +1,5 @@
 using TagBot.Core.Issues;
+using TagBot.Core.Policies;
 using TagBot.Core.Rosters;
 
 namespace TagBot.Core.Elections;
@@ -22,4 +23,30 @@ public sealed record ElectionOutcome(
 
     /// <summary>The UTC date new terms start: the date of <see cref="FinalizedBy"/>.</summary>
     public DateOnly? TermStart => FinalizedBy is { } f ? DateOnly.FromDateTime(f.At.UtcDateTime) : null;
+
+    /// <summary>
+    /// The roster change a final allocation makes: new terms from the UTC date of the comment that
+    /// made it final, and retirement for holders whose term ended by then and who were not elected.
+    /// </summary>
+    public static ElectionOutcome Of(SeatAllocation allocation, ElectionClose close, CommentRef? finalizedBy, string role, RolePolicy rules, Roster roster)
+    {
+        if (finalizedBy is null)
+        {
+            return new ElectionOutcome(allocation, close, null, null, [], []);
+        }
+
+        var start = DateOnly.FromDateTime(finalizedBy.At.UtcDateTime);
+        var term = new Term(start, start.AddMonths(rules.TermMonths));
+        var seats = allocation.Elected
+            .Select(a => new ElectedSeat(role, a.Candidate.GitHub, a.Candidate.Region, a.Candidate.Company, term,
+                roster.HasRole(a.Candidate.GitHub, role), a.Rank))
+            .ToList();
+        var elected = seats.Select(s => s.GitHub).ToHashSet(Login.Comparer);
+        var retirements = roster.HoldersOf(role)
+            .Where(h => h.Term is { } t && t.End <= start && !elected.Contains(h.GitHub))
+            .DistinctBy(h => h.GitHub)
+            .Select(h => new Retirement(role, h.GitHub, h.Term))
+            .ToList();
+        return new ElectionOutcome(allocation, close, finalizedBy, term, seats, retirements);
+    }
 }

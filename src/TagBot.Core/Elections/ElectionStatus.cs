@@ -148,7 +148,7 @@ public static class ElectionStatus
         var reelected = outcome.Seats.Where(s => s.Reelected).ToList();
         if (reelected.Count > 0)
         {
-            text.Append(" Re-elected: ").Append(SeatAllocator.Mentions(reelected.Select(s => s.GitHub))).Append('.');
+            text.Append(" Re-elected: ").Append(ElectionText.Mentions(reelected.Select(s => s.GitHub))).Append('.');
         }
 
         if (outcome.Retirements.Count > 0)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using TagBot.Core.Policies;
 using TagBot.Core.Proposals;
@@ -10,7 +9,17 @@ namespace TagBot.Core.Elections;
 /// <summary>Markdown pieces shared by the election's status comment and its result comment.</summary>
 internal static class ElectionText
 {
-    public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly date) => Dates.Day(date);
+
+    /// <summary>"@alice, @bob".</summary>
+    public static string Mentions(IEnumerable<string> logins) => string.Join(", ", logins.Select(l => "@" + l));
+
+    /// <summary>" (nominees: @alice, @bob)" in nomination order, for a refusal that names someone not nominated.</summary>
+    public static string NomineeList(IEnumerable<Nomination> nominations)
+    {
+        var ordered = nominations.OrderBy(n => n.Order).Select(n => n.Nominee).ToList();
+        return ordered.Count == 0 ? " (nobody is nominated yet)" : $" (nominees: {Mentions(ordered)})";
+    }
 
     public static string Seats(int n) => n == 1 ? "1 seat" : $"{n} seats";
 
@@ -142,10 +151,10 @@ internal static class ElectionText
         foreach (var tie in allocation.Ties)
         {
             text.Append(tie.Resolved ? "**Tie resolved by the earliest nomination:** " : "**Tie at the cut-off:** ")
-                .Append(SeatAllocator.Mentions(tie.Nominees)).Append(" have ")
+                .Append(Mentions(tie.Nominees)).Append(" have ")
                 .Append(Plural(tie.Supports, "binding support", "binding supports")).Append(" each and compete for ")
                 .Append(Seats(tie.Seats))
-                .Append(tie.Resolved ? $"; {SeatAllocator.Mentions(tie.Nominees.Take(tie.Seats))} nominated first.\n\n" : ". A chair picks with `/break-tie @user`.\n\n");
+                .Append(tie.Resolved ? $"; {Mentions(tie.Nominees.Take(tie.Seats))} nominated first.\n\n" : ". A chair picks with `/break-tie @user`.\n\n");
         }
 
         foreach (var unmet in allocation.UnmetMinimums)
@@ -161,7 +170,7 @@ internal static class ElectionText
         {
             text.Append("**Tie broken** by @").Append(choice.Chair).Append(" in ").Append(Markdown.Link("this comment", choice.Source.Url))
                 .Append(" on ").Append(Markdown.Date(choice.Source.At)).Append(": @").Append(choice.Nominee)
-                .Append(" over ").Append(SeatAllocator.Mentions(choice.Tied.Where(t => !Login.Comparer.Equals(t, choice.Nominee))))
+                .Append(" over ").Append(Mentions(choice.Tied.Where(t => !Login.Comparer.Equals(t, choice.Nominee))))
                 .Append(" (").Append(Seats(choice.Seats)).Append(" tied).\n\n");
         }
     }

@@ -130,6 +130,18 @@ public sealed class ElectionNominationTests
     }
 
     [Fact]
+    public void A_login_without_its_at_is_answered_with_did_you_mean_and_records_nothing()
+    {
+        _election.Policy = Policy.Default with { Elections = Policy.Default.Elections with { SelfNomination = false } };
+        var bare = _election.Comment("member-mia", "/nominate newbie");
+        var region = _election.Comment("member-mia", "/nominate @member-amy emea");
+
+        Assert.StartsWith("did you mean `@newbie`? A nominee is named with `@`: `/nominate @newbie`.", _election.RefusalOf(bare), StringComparison.Ordinal);
+        _election.AssertApplied(region);
+        Assert.Equal(["member-amy"], _election.Tally().Nominees.Select(r => r.Nominee));
+    }
+
+    [Fact]
     public void A_nominee_without_a_region_must_be_given_one()
     {
         var refused = _election.Comment("member-mia", "/nominate @member-noregion");

@@ -107,6 +107,7 @@ public sealed class ElectionWorkflowTests : IAsyncLifetime
         var accept = await Say(issue, "apac-ben", "/accept");
         var decline = await Say(issue, "apac-cat", "Thanks, but not this time.\n/decline");
         var notTheirs = await Say(issue, "apac-dan", "/accept");
+        var withoutAt = await Say(issue, "am-abe", "/nominate apac-dan");
         await Say(issue, "lead-less-outsider", "/triage");
         await Say(issue, "bob", "/triage");
 
@@ -125,6 +126,9 @@ public sealed class ElectionWorkflowTests : IAsyncLifetime
         Assert.Equal(["+1"], BotReactions(accept));
         Assert.Equal(["+1"], BotReactions(decline));
         Assert.Equal(["confused"], BotReactions(notTheirs));
+        Assert.Equal(["confused"], BotReactions(withoutAt));
+        Assert.Contains("- `/nominate apac-dan`: did you mean `@apac-dan`? A nominee is named with `@`: `/nominate @apac-dan`.",
+            Reply(issue, withoutAt), StringComparison.Ordinal);
         Assert.Equal(["+1"], BotReactions(benNomination));
         Assert.Contains("confused", BotReactions(supportsNonNominee));
         Assert.Contains("not nominated", Reply(issue, supportsNonNominee), StringComparison.Ordinal);

@@ -1,0 +1,179 @@
+using TagBot.Core.Commands;
+using TagBot.Core.Governance;
+using TagBot.Core.Issues;
+using TagBot.Core.Policies;
+using TagBot.Core.Proposals;
+using TagBot.Core.Rosters;
+
+namespace TagBot.Core.Elections;
+
+/// <summary>
+/// One pass over an election issue's comments: people's commands in creation order (bots never
+/// count) become nominations, consents and positions, until the first valid close freezes them.
+/// </summary>
+internal sealed class ElectionReplay
+{
+    private readonly Authority _authority;
+    private readonly IssueSnapshot _issue;
+    private readonly ElectionContext _context;
+    private readonly Func<string> _help;
+    private readonly Policy _policy;
+    private readonly ElectionPolicy _rules;
+    private readonly string _role;
+    private readonly string? _roleProblem;
+    private readonly RolePolicy? _roleRules;
+    private readonly SeatsUp? _seatsUp;
+
+    private readonly Dictionary<string, Nomination> _nominations = new(Login.Comparer);
+    private readonly ElectionPositions _positions;
+    private readonly ChairCommands _chairs;
+    private readonly List<Verdict> _verdicts = [];
+
+    public ElectionReplay(Authority authority, IssueSnapshot issue, ElectionContext context, Func<string> help)
+    {
+        _authority = authority;
+        _issue = issue;
+        _context = context;
+        _help = help;
+        _policy = authority.Policy;
+        _rules = _policy.Elections;
+        (_role, _roleProblem) = ElectionRole.Resolve(context.IssueBody, _policy);
+        _roleRules = _roleProblem is null ? _policy.RoleOrNull(_role) : null;
+        if (_roleRules is not null)
+        {
+            _seatsUp = SeatsUp.Compute(_policy, _role, _roleRules, authority.Roster, DateOnly.FromDateTime(issue.CreatedAt.UtcDateTime));
+        }
+
+        _positions = new ElectionPositions(authority, _nominations);
+        _chairs = new ChairCommands(authority, _seatsUp, _roleProblem);
+    }
+
+    private bool Closed => _chairs.Close is not null;
+
+    public ElectionTally Run()
+    {
+        foreach (var comment in _issue.Chronological.Where(c => !c.AuthorIsBot))
+        {
+            foreach (var command in CommandReader.Read(comment.Body, IssueKind.Election))
+            {
+                _verdicts.Add(Judge(comment, command));
+            }
+        }
+
+        var rows = _chairs.RowsAtClose ?? Rows();
+        var provisional = !Closed && _seatsUp is not null ? ChairCommands.Allocate(_seatsUp, rows, _rules.TieBreak, []) : null;
+        var outcome = _chairs.Close is { } close
+            ? ElectionOutcome.Of(_chairs.AtClose!, close, _chairs.FinalizedBy, _role, _roleRules!, _authority.Roster)
+            : null;
+        var stage = outcome switch
+        {
+            null => ElectionStage.Open,
+            { IsFinal: false } => ElectionStage.Tie,
+            _ => ElectionStage.Closed,
+        };
+        var triage = _chairs.Triage ?? (Closed || (_context.SeenBefore && !_issue.HasLabel(_policy.Labels.Triage))
+            ? Triage.ByLabelRemoval
+            : Triage.Pending);
+
+        return new ElectionTally(
+            stage,
+            _role,
+            _rules,
+            _roleProblem is null ? [] : [_roleProblem],
+            _seatsUp,
+            Electorate.Of(_policy, _authority.Roster),
+            rows,
+            [.. _positions.Current.OrderBy(p => p.Source.At).ThenBy(p => p.Source.Id).ThenBy(p => p.Nominee, Login.Comparer)],
+            [.. _positions.Withdrawn.Concat(_chairs.AfterClose).OrderBy(u => u.Source.At).ThenBy(u => u.Source.Id)],
+            triage,
+            _chairs.TieBreaks,
+            provisional,
+            outcome,
+            ElectionChecklist.Missing(stage, rows, _seatsUp, provisional, outcome),
+            _context.PullRequest,
+            _verdicts);
+    }
+
+    // Once closed, every command that would change the tally is refused and listed as not counted.
+    private Verdict Judge(IssueComment comment, Command command) => command switch
+    {
+        NominateCommand n => Nominate(comment, n),
+        AcceptCommand => Answer(comment, command, Consent.Accepted),
+        DeclineCommand => Answer(comment, command, Consent.Declined),
+        SupportCommand s when Closed => _chairs.RefuseAfterClose(comment, s, [.. s.Nominees.Select(n => $"support of @{n}")]),
+        SupportCommand s => _positions.Support(comment, s),
+        ObjectCommand { Nominee: { } named } o when Closed => _chairs.RefuseAfterClose(comment, o, [$"objection to @{named}"]),
+        ObjectCommand o => _positions.Object(comment, o),
+        WithdrawCommand { Nominee: { } named } w when Closed => _chairs.RefuseAfterClose(comment, w, [$"withdrawal on @{named}"]),
+        WithdrawCommand w => _positions.Withdraw(comment, w),
+        TriageCommand => _chairs.TriageBy(comment, command),
+        CloseElectionCommand => _chairs.CloseBy(comment, command, Rows),
+        BreakTieCommand b => _chairs.BreakTie(comment, b),
+        _ => CommonCommands.Judge(comment, command, _help) ?? Verdict.Apply(comment, command),
+    };
+
+    private Verdict Nominate(IssueComment comment, NominateCommand command)
+    {
+        var author = comment.Author;
+        var person = _authority.Roster.FindPerson(command.Nominee ?? author);
+        string nominee = person?.GitHub ?? command.Nominee ?? author;
+        if (Closed)
+        {
+            return _chairs.RefuseAfterClose(comment, command, [$"nomination of @{nominee}"]);
+        }
+
+        var attempt = new NominationAttempt(author, nominee, command.Nominee is not null, command.Region, person);
+        var refusal = NominationRules.LoginWithoutAt(attempt, _policy)
+            ?? NominationRules.SelfNominationOff(attempt, _rules)
+            ?? NominationRules.AlreadyNominated(attempt, _nominations.GetValueOrDefault(nominee))
+            ?? NominationRules.NotACandidate(attempt, _authority)
+            ?? (_seatsUp is null || _roleRules is null
+                ? null
+                : NominationRules.SeatNotUp(attempt, _seatsUp) ?? NominationRules.TermLimitReached(attempt, _authority.Roster, _seatsUp, _roleRules))
+            ?? NominationRules.RegionWithoutRegions(attempt, _policy)
+            ?? NominationRules.UnknownRegion(attempt, _policy)
+            ?? NominationRules.RegionMissing(attempt, _policy);
+        if (refusal is not null)
+        {
+            return Verdict.Refuse(comment, command, refusal);
+        }
+
+        var self = attempt.Self;
+        var source = CommentRef.Of(comment);
+        _nominations[nominee] = new Nomination(
+            nominee,
+            NominationRules.RegionOf(attempt, _policy),
+            SeatsUp.RegionOf(_policy, person?.Region),
+            person?.Company,
+            author,
+            source,
+            _nominations.Count,
+            self ? Consent.Accepted : Consent.Pending,
+            self ? source : null,
+            _seatsUp?.Expiring.Any(h => Login.Comparer.Equals(h.GitHub, nominee)) ?? false);
+        return Verdict.Apply(comment, command);
+    }
+
+    private Verdict Answer(IssueComment comment, Command command, Consent answer)
+    {
+        var author = comment.Author;
+        if (Closed)
+        {
+            return _chairs.RefuseAfterClose(comment, command, [answer == Consent.Accepted ? "acceptance" : "decline"]);
+        }
+
+        if (!_nominations.TryGetValue(author, out var nomination))
+        {
+            var standing = _rules.SelfNomination ? " To stand, comment `/nominate`." : " To stand, ask someone to nominate you.";
+            return Verdict.Refuse(comment, command,
+                $"only a nominee can accept or decline, and you are not nominated in this election{ElectionText.NomineeList(_nominations.Values)}.{(answer == Consent.Accepted ? standing : "")}");
+        }
+
+        // The latest answer wins while open: a decline withdraws, a later accept reinstates.
+        _nominations[author] = nomination with { Consent = answer, ConsentSource = CommentRef.Of(comment) };
+        return Verdict.Apply(comment, command);
+    }
+
+    private List<NomineeRow> Rows() =>
+        [.. _nominations.Values.OrderBy(n => n.Order).Select(n => NomineeRow.Of(n, _positions.Current, _rules))];
+}
