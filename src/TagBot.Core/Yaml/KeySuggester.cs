@@ -1,7 +1,7 @@
 namespace TagBot.Core.Yaml;
 
 /// <summary>"Did you mean" for misspelt keys, by edit distance.</summary>
-internal static class KeySuggester
+public static class KeySuggester
 {
     /// <summary>
     /// The known key closest to <paramref name="key"/>, when it is close enough to be a typo: at most 2

@@ -41,6 +41,7 @@ public static class TagBotApp
             .Validate(o => !string.IsNullOrWhiteSpace(o.PrivateKey) || !string.IsNullOrWhiteSpace(o.PrivateKeyPath),
                 "GitHub__PrivateKeyPath or GitHub__PrivateKey is required (the App's PEM private key).")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GitHubOptions>, PrivateKeyCheck>();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
             .Validate(o => o.Provider is "sqlite" or "postgres", "Storage__Provider must be 'sqlite' or 'postgres'.")
             .Validate(o => o.Provider != "postgres" || !string.IsNullOrWhiteSpace(o.ConnectionString),

@@ -103,7 +103,7 @@ public static partial class WebhookEndpoint
             }
             catch (Exception e)
             {
-                await WebhookErrors.AnswerAsync(e, context);
+                await WebhookErrors.AnswerAsync(e, context, body);
             }
         }
         finally

@@ -36,6 +36,11 @@ public sealed partial class WebhookIntake(IInbox inbox, WorkSignal signal, TimeP
         using var scope = Observability.LogScopes.Delivery(logger, deliveryId, routes);
         if (routes.Count == 0)
         {
+            if (FromRepositoryWebhook(webhookEvent))
+            {
+                LogRepositoryWebhook(logger, deliveryId, eventName, WebhookEndpoint.Printable(webhookEvent.Repository?.FullName ?? "?"));
+            }
+
             metrics.Delivery(eventName, DeliveryRouter.ActionOf(webhookEvent), "ignored");
             return;
         }
@@ -65,6 +70,18 @@ public sealed partial class WebhookIntake(IInbox inbox, WorkSignal signal, TimeP
         metrics.Delivery(eventName, routes[0].Action, outcome);
         LogStored(logger, deliveryId, eventName, routes[0].Action, routes[0].Repository, routes[0].IssueNumber, outcome);
     }
+
+    /// <summary>
+    /// GitHub names the installation in every delivery to an App; one without it comes from a
+    /// webhook set up on the repository or organization, which TagBot cannot answer with any token.
+    /// (Installation events declare their own <c>installation</c> and are only ever sent to the App.)
+    /// </summary>
+    private static bool FromRepositoryWebhook(WebhookEvent webhookEvent) =>
+        webhookEvent is not (InstallationEvent or InstallationRepositoriesEvent) && (webhookEvent.Installation?.Id ?? 0) <= 0;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({Event} for {Repository}) names no installation: it comes from a repository "
+        + "or organization webhook, not from the TagBot GitHub App, and is ignored. Install the App on the repository and delete that webhook")]
+    private static partial void LogRepositoryWebhook(ILogger logger, string deliveryId, string @event, string repository);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} {Event}.{Action} for {Repository}#{Issue}: {Outcome}")]
     private static partial void LogStored(ILogger logger, string deliveryId, string @event, string? action, string repository, int? issue, string outcome);

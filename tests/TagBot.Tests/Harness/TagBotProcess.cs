@@ -8,6 +8,7 @@ public sealed class TagBotProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
 
     private TagBotProcess(Process process) => _process = process;
 
@@ -22,14 +23,30 @@ public sealed class TagBotProcess : IDisposable
         }
     }
 
-    public static TagBotProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    /// <summary>Standard error alone (<see cref="Output"/> has both streams, interleaved).</summary>
+    public string Error
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _error.ToString();
+            }
+        }
+    }
+
+    public static TagBotProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        StartIn(AppContext.BaseDirectory, environment, arguments);
+
+    /// <summary>Starts TagBot from <paramref name="workingDirectory"/>, as <c>dotnet run</c> from a checkout or a service manager would.</summary>
+    public static TagBotProcess StartIn(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TagBot.dll"));
         foreach (var argument in arguments)
@@ -44,7 +61,7 @@ public sealed class TagBotProcess : IDisposable
 
         var tagbot = new TagBotProcess(new Process { StartInfo = start });
         tagbot._process.OutputDataReceived += (_, e) => tagbot.Append(e.Data);
-        tagbot._process.ErrorDataReceived += (_, e) => tagbot.Append(e.Data);
+        tagbot._process.ErrorDataReceived += (_, e) => tagbot.Append(e.Data, error: true);
         tagbot._process.Start();
         tagbot._process.BeginOutputReadLine();
         tagbot._process.BeginErrorReadLine();
@@ -104,7 +121,7 @@ public sealed class TagBotProcess : IDisposable
         _process.Dispose();
     }
 
-    private void Append(string? line)
+    private void Append(string? line, bool error = false)
     {
         if (line is null)
         {
@@ -114,6 +131,10 @@ public sealed class TagBotProcess : IDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            if (error)
+            {
+                _error.AppendLine(line);
+            }
         }
     }
 }

@@ -126,53 +126,6 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
             signature: secret is null ? null : WebhookSender.Sign(secret, body));
     }
 
-    /// <summary>Every log entry as an exporter could write it: level, category, message, properties, scopes, exception.</summary>
-    private sealed class LogCapture : ILoggerProvider, ISupportExternalScope
-    {
-        private readonly ConcurrentQueue<string> _lines = new();
-        private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
-
-        public IReadOnlyList<string> Lines => [.. _lines];
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(LogCapture capture, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => capture._scopes.Push(state);
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var line = new StringBuilder().Append(logLevel).Append(' ').Append(category).Append(": ").Append(formatter(state, exception));
-                if (state is IEnumerable<KeyValuePair<string, object?>> properties)
-                {
-                    foreach (var (key, value) in properties)
-                    {
-                        // As a structured exporter would write it: collections element by element.
-                        line.Append(" | ").Append(key).Append('=')
-                            .Append(value is System.Collections.IEnumerable items and not string ? string.Join(",", items.Cast<object?>()) : value);
-                    }
-                }
-
-                capture._scopes.ForEachScope((scope, text) => text.Append(" | scope ").Append(scope), line);
-                if (exception is not null)
-                {
-                    line.Append(" | ").Append(exception);
-                }
-
-                capture._lines.Enqueue(line.ToString().ReplaceLineEndings(" ⏎ "));
-            }
-        }
-    }
-
     /// <summary>The credentials TagBot sends to GitHub: JWTs and installation tokens, as they leave.</summary>
     private sealed class CredentialRecorder
     {

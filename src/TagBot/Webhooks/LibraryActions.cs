@@ -1,0 +1,57 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.Json;
+using Octokit.Webhooks;
+
+namespace TagBot.Webhooks;
+
+/// <summary>
+/// The actions the webhook library has a model for, per event. GitHub adds actions over time; the
+/// library refuses to deserialize one it does not know, which is news to TagBot, not bad input.
+/// </summary>
+public static class LibraryActions
+{
+    private static readonly FrozenDictionary<string, FrozenSet<string>> Known = Read();
+
+    /// <summary>True when <paramref name="body"/> is a JSON object whose <c>action</c> the library has no model for.</summary>
+    public static bool IsUnknown(string eventName, ReadOnlySpan<byte> body, out string action)
+    {
+        action = "";
+        if (!Known.TryGetValue(eventName, out var known))
+        {
+            return false;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            using var document = JsonDocument.ParseValue(ref reader);
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("action", out var value) || value.ValueKind != JsonValueKind.String)
+            {
+                return false;
+            }
+
+            action = value.GetString() ?? "";
+            return !known.Contains(action);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Event name → actions: the public constants the library deserializes by (one model per action).</summary>
+    private static FrozenDictionary<string, FrozenSet<string>> Read() =>
+        new Dictionary<string, Type>(StringComparer.Ordinal)
+        {
+            ["issues"] = typeof(Octokit.Webhooks.Events.Issues.IssuesActionValue),
+            ["issue_comment"] = typeof(Octokit.Webhooks.Events.IssueComment.IssueCommentActionValue),
+            ["pull_request"] = typeof(Octokit.Webhooks.Events.PullRequest.PullRequestActionValue),
+            ["installation"] = typeof(Octokit.Webhooks.Events.Installation.InstallationActionValue),
+            ["installation_repositories"] = typeof(Octokit.Webhooks.Events.InstallationRepositories.InstallationRepositoriesActionValue),
+        }.ToFrozenDictionary(
+            e => e.Key,
+            e => e.Value.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetValue(null)!).ToFrozenSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
+}
