@@ -138,7 +138,14 @@ public sealed class GitHubAdapterTests : IAsyncLifetime
         GitHub.Faults.Add("GET", $"repos/{Repo}/issues/1", Fault.PrimaryRateLimit(_world.Clock.GetUtcNow().AddMinutes(30)), times: 1);
         var issue = GitHub.CreateIssue(Repo, "chair-carla", "Proposal", "body", ["proposal"]);
         await _world.Deliver("issues", Payloads.Issues("opened", Repo, GovernanceWorld.Installation, issue, "chair-carla", ["proposal"]));
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        bool Read() => GitHub.Requests.Snapshot().Any(r => r.Method == "GET" && r.Path == $"repos/{Repo}/issues/{issue}");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!Read() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+        // Many times the harness's retry backoff: a retry that ignored the reset would show by now.
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
 
         Assert.Single(GitHub.Requests.Snapshot(), r => r.Method == "GET" && r.Path == $"repos/{Repo}/issues/{issue}");
         Assert.Equal(0, StatusComments(issue));
