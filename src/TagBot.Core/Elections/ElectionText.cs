@@ -9,8 +9,6 @@ namespace TagBot.Core.Elections;
 /// <summary>Markdown pieces shared by the election's status comment and its result comment.</summary>
 internal static class ElectionText
 {
-    public static string Day(DateOnly date) => Dates.Day(date);
-
     /// <summary>"@alice, @bob".</summary>
     public static string Mentions(IEnumerable<string> logins) => string.Join(", ", logins.Select(l => "@" + l));
 
@@ -126,7 +124,7 @@ internal static class ElectionText
                     .Append(" | ").Append(Cell(seat.Candidate.Region))
                     .Append(" | ").Append(Cell(seat.Candidate.Company))
                     .Append(" | ").Append(seat.Candidate.Supports)
-                    .Append(" | ").Append(term is null ? Cell(note) : $"{Day(term.Start)} – {Day(term.End)}{(note.Length > 0 ? "; " + note : "")}")
+                    .Append(" | ").Append(term is null ? Cell(note) : $"{Dates.Day(term.Start)} – {Dates.Day(term.End)}{(note.Length > 0 ? "; " + note : "")}")
                     .Append(" |\n");
             }
 
