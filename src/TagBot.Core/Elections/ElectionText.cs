@@ -114,12 +114,14 @@ internal static class ElectionText
         }
         else
         {
-            text.Append("**Elected:**\n\n| Rank | Nominee | Region | Company | Binding supports | ")
+            // Numbered by seat, not by support across all nominees: a rank with gaps (1, 2, 5) reads as
+            // missing seats; supports and each left-out nominee's reason say why the order is what it is.
+            text.Append("**Elected:**\n\n| Seat | Nominee | Region | Company | Binding supports | ")
                 .Append(term is null ? "Note" : "Term").Append(" |\n|---|---|---|---|---|---|\n");
-            foreach (var seat in allocation.Elected)
+            foreach (var (seat, number) in allocation.Elected.Select((s, i) => (s, i + 1)))
             {
                 var note = seat.ForMinimum ? $"seated for {seat.Candidate.Region}'s minimum" : "";
-                text.Append("| ").Append(seat.Rank)
+                text.Append("| ").Append(number)
                     .Append(" | @").Append(seat.Candidate.GitHub)
                     .Append(" | ").Append(Cell(seat.Candidate.Region))
                     .Append(" | ").Append(Cell(seat.Candidate.Company))
