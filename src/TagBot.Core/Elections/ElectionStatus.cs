@@ -5,7 +5,7 @@ using TagBot.Core.Status;
 namespace TagBot.Core.Elections;
 
 /// <summary>
-/// The election's status comment (SPEC §6): the role, the seats up per region, the electorate, a
+/// The election's status comment: the role, the seats up per region, the electorate, a
 /// table of nominees with their counts and electability, every counted position with a link, what
 /// is not counted and why, what is still missing, and once closed the result.
 /// </summary>
