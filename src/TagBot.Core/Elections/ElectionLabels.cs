@@ -3,7 +3,7 @@ using TagBot.Core.Policies;
 namespace TagBot.Core.Elections;
 
 /// <summary>
-/// The labels an election issue carries (SPEC §6): <c>election/open</c> until the close, then
+/// The labels an election issue carries: <c>election/open</c> until the close, then
 /// <c>election/closed</c>; <c>election/tie</c> while a tie waits; <c>triage-required</c> until triaged;
 /// <c>roster/pr-open</c> while the roster pull request is open and <c>roster/updated</c> once merged.
 /// </summary>

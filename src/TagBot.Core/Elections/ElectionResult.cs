@@ -52,7 +52,7 @@ public static class ElectionResult
         ElectionText.Allocation(text, outcome.Allocation, tally.Nominees, outcome.NewTerm);
         if (outcome.IsFinal)
         {
-            text.Append("New terms start ").Append(ElectionText.Day(outcome.TermStart!.Value)).Append(", the UTC date of ")
+            text.Append("New terms start ").Append(Dates.Day(outcome.TermStart!.Value)).Append(", the UTC date of ")
                 .Append(Markdown.Link("the comment that made the result final", outcome.FinalizedBy!.Url))
                 .Append(". TagBot opens a pull request that updates the roster.\n\n");
         }

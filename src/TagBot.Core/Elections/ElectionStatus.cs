@@ -5,7 +5,7 @@ using TagBot.Core.Status;
 namespace TagBot.Core.Elections;
 
 /// <summary>
-/// The election's status comment (SPEC §6): the role, the seats up per region, the electorate, a
+/// The election's status comment: the role, the seats up per region, the electorate, a
 /// table of nominees with their counts and electability, every counted position with a link, what
 /// is not counted and why, what is still missing, and once closed the result.
 /// </summary>
@@ -93,8 +93,8 @@ public static class ElectionStatus
 
     private static void SeatsUp(StringBuilder text, SeatsUp seats)
     {
-        text.Append("### Seats up\n\nAs of the issue's creation (").Append(ElectionText.Day(seats.AsOf))
-            .Append("); the next election is due ").Append(ElectionText.Day(seats.NextElection))
+        text.Append("### Seats up\n\nAs of the issue's creation (").Append(Dates.Day(seats.AsOf))
+            .Append("); the next election is due ").Append(Dates.Day(seats.NextElection))
             .Append(". A seat is up when its holder's term ends before then; holders up for re-election must be nominated like anyone else.\n\n");
         if (seats.Regions.Count > 0 && seats.Regions.Any(r => r.Cap is not null || r.Minimum > 0))
         {
@@ -131,19 +131,19 @@ public static class ElectionStatus
         if (seats.Continuing.Count > 0)
         {
             text.Append("**Continuing:** ").Append(string.Join(", ", seats.Continuing.Select(h =>
-                $"@{h.GitHub} ({h.Region ?? "no region"}, {(h.Term is { } t ? "until " + ElectionText.Day(t.End) : "no end date")})"))).Append(".\n\n");
+                $"@{h.GitHub} ({h.Region ?? "no region"}, {(h.Term is { } t ? "until " + Dates.Day(t.End) : "no end date")})"))).Append(".\n\n");
         }
 
         if (seats.Expiring.Count > 0)
         {
             text.Append("**Up for re-election:** ").Append(string.Join(", ", seats.Expiring.Select(h =>
-                $"@{h.GitHub} ({h.Region ?? "no region"}, term ends {ElectionText.Day(h.Term!.End)})"))).Append(".\n\n");
+                $"@{h.GitHub} ({h.Region ?? "no region"}, term ends {Dates.Day(h.Term!.End)})"))).Append(".\n\n");
         }
     }
 
     private static void Roster(StringBuilder text, ElectionTally tally, ElectionOutcome outcome)
     {
-        text.Append("**Roster change:** terms start ").Append(ElectionText.Day(outcome.TermStart!.Value))
+        text.Append("**Roster change:** terms start ").Append(Dates.Day(outcome.TermStart!.Value))
             .Append(", the UTC date of ").Append(Markdown.Link("the comment that made the result final", outcome.FinalizedBy!.Url)).Append('.');
         var reelected = outcome.Seats.Where(s => s.Reelected).ToList();
         if (reelected.Count > 0)
@@ -154,7 +154,7 @@ public static class ElectionStatus
         if (outcome.Retirements.Count > 0)
         {
             text.Append(" Moving to emeritus: ").Append(string.Join(", ", outcome.Retirements.Select(r =>
-                $"@{r.GitHub}{(r.Term is { } t ? " (term ended " + ElectionText.Day(t.End) + ")" : "")}"))).Append('.');
+                $"@{r.GitHub}{(r.Term is { } t ? " (term ended " + Dates.Day(t.End) + ")" : "")}"))).Append('.');
         }
 
         text.Append(' ').Append(tally.PullRequest switch

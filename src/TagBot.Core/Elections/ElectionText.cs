@@ -9,8 +9,6 @@ namespace TagBot.Core.Elections;
 /// <summary>Markdown pieces shared by the election's status comment and its result comment.</summary>
 internal static class ElectionText
 {
-    public static string Day(DateOnly date) => Dates.Day(date);
-
     /// <summary>"@alice, @bob".</summary>
     public static string Mentions(IEnumerable<string> logins) => string.Join(", ", logins.Select(l => "@" + l));
 
@@ -116,17 +114,19 @@ internal static class ElectionText
         }
         else
         {
-            text.Append("**Elected:**\n\n| Rank | Nominee | Region | Company | Binding supports | ")
+            // Numbered by seat, not by support across all nominees: a rank with gaps (1, 2, 5) reads as
+            // missing seats; supports and each left-out nominee's reason say why the order is what it is.
+            text.Append("**Elected:**\n\n| Seat | Nominee | Region | Company | Binding supports | ")
                 .Append(term is null ? "Note" : "Term").Append(" |\n|---|---|---|---|---|---|\n");
-            foreach (var seat in allocation.Elected)
+            foreach (var (seat, number) in allocation.Elected.Select((s, i) => (s, i + 1)))
             {
                 var note = seat.ForMinimum ? $"seated for {seat.Candidate.Region}'s minimum" : "";
-                text.Append("| ").Append(seat.Rank)
+                text.Append("| ").Append(number)
                     .Append(" | @").Append(seat.Candidate.GitHub)
                     .Append(" | ").Append(Cell(seat.Candidate.Region))
                     .Append(" | ").Append(Cell(seat.Candidate.Company))
                     .Append(" | ").Append(seat.Candidate.Supports)
-                    .Append(" | ").Append(term is null ? Cell(note) : $"{Day(term.Start)} – {Day(term.End)}{(note.Length > 0 ? "; " + note : "")}")
+                    .Append(" | ").Append(term is null ? Cell(note) : $"{Dates.Day(term.Start)} – {Dates.Day(term.End)}{(note.Length > 0 ? "; " + note : "")}")
                     .Append(" |\n");
             }
 

@@ -41,7 +41,7 @@ public static class RosterPullRequestDrafter
             return (null, [], true);
         }
 
-        var title = $"Roster: {tally.Role} election #{issue.Number} ({ElectionText.Day(outcome.TermStart!.Value)})";
+        var title = $"Roster: {tally.Role} election #{issue.Number} ({Dates.Day(outcome.TermStart!.Value)})";
         var body = new StringBuilder()
             .Append("Updates `").Append(policy.Roster.Path).Append("` with the result of the election in ")
             .Append(Markdown.Link($"#{issue.Number}", issue.Url)).Append(". Merging records the new terms; ")

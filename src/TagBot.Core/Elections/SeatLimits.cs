@@ -1,6 +1,6 @@
 namespace TagBot.Core.Elections;
 
-/// <summary>What one election may fill: the hard limits and the minimums of SPEC §6.</summary>
+/// <summary>What one election may fill: the hard limits (region caps, total seats, <c>max_per_company</c>) and the regions' minimums.</summary>
 /// <param name="RegionSeats">Seats up per capped region; a region that is not listed has no cap. Compared case-insensitively.</param>
 /// <param name="TotalSeats">Seats up over all regions, or null when there is no total.</param>
 /// <param name="MaxPerCompany">Most holders of the role from one company after the election (continuing holders included), or null.</param>

@@ -4,7 +4,7 @@ using TagBot.Core.Rosters;
 namespace TagBot.Core.Elections;
 
 /// <summary>
-/// The seats one election of a role fills (SPEC §6, "Seats up"), from the roster's terms as of the
+/// The seats one election of a role fills, from the roster's terms as of the
 /// issue's creation date.
 /// </summary>
 /// <remarks>

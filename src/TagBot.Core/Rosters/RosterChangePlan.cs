@@ -1,3 +1,5 @@
+using TagBot.Core.Status;
+
 namespace TagBot.Core.Rosters;
 
 /// <summary>An operation that cannot be applied to the roster, and why.</summary>
@@ -40,12 +42,12 @@ internal sealed record RosterChangePlan(IReadOnlyList<RosterOperation> Operation
         return string.IsNullOrWhiteSpace(operation.Role) ? "the role is empty"
             : Login.Problem(operation.GitHub) is { } problem ? problem
             : term is not null && term.End <= term.Start
-                ? $"the term of '{operation.GitHub}' ends ({term.End:yyyy-MM-dd}) on or before it starts ({term.Start:yyyy-MM-dd})"
+                ? $"the term of '{operation.GitHub}' ends ({Dates.Day(term.End)}) on or before it starts ({Dates.Day(term.Start)})"
                 : null;
     }
 
     private static string Describe(Term? term) =>
-        term is null ? "no term recorded" : $"term {term.Start:yyyy-MM-dd} – {term.End:yyyy-MM-dd}";
+        term is null ? "no term recorded" : $"term {Dates.Day(term.Start)} – {Dates.Day(term.End)}";
 
     /// <summary>The holders of each role as the operations so far leave them.</summary>
     private sealed class Holders(Roster roster, bool keepsEmeritus, Func<string, bool> recordsTerms)

@@ -306,7 +306,7 @@ public static class RosterReader
         }
         if (e <= s)
         {
-            r.Report(at, $"the term ends ({e:yyyy-MM-dd}) on or before it starts ({s:yyyy-MM-dd})");
+            r.Report(at, $"the term ends ({Dates.Day(e)}) on or before it starts ({Dates.Day(s)})");
             return null;
         }
         return new Term(s, e);

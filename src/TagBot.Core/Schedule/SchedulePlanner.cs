@@ -2,6 +2,7 @@ using TagBot.Core.Elections;
 using TagBot.Core.Governance;
 using TagBot.Core.Policies;
 using TagBot.Core.Rosters;
+using TagBot.Core.Status;
 
 namespace TagBot.Core.Schedule;
 
@@ -15,7 +16,7 @@ public static class SchedulePlanner
     public const string TermsBranchPrefix = "tagbot/terms-";
 
     /// <summary>The branch of the retirement pull request proposed on <paramref name="day"/>.</summary>
-    public static string TermsBranch(DateOnly day) => TermsBranchPrefix + ScheduleMarkers.Day(day);
+    public static string TermsBranch(DateOnly day) => TermsBranchPrefix + Dates.Day(day);
 
     /// <summary>The reads beyond <paramref name="input"/> that <see cref="Plan"/> needs: none when nothing is due.</summary>
     public static ScheduleQuestions Ask(ScheduleInput input)
@@ -120,7 +121,7 @@ public static class SchedulePlanner
             if (covering.Count == 0)
             {
                 // Only when reminder_days > lead_days: the election that will fill the seat is not open yet.
-                state.Notes.Add($"reminder for @{term.GitHub} ({role}, term ends {ScheduleMarkers.Day(term.End)}) waits for the election issue that fills the seat");
+                state.Notes.Add($"reminder for @{term.GitHub} ({role}, term ends {Dates.Day(term.End)}) waits for the election issue that fills the seat");
                 continue;
             }
 
@@ -231,7 +232,7 @@ public static class SchedulePlanner
             edit.Text!,
             ScheduleText.RetirementTitle(today),
             ScheduleText.RetirementBody(policy, [.. fresh.Select(c => (c.Term, c.LastElection))], RosterDiff.Render(text, edit.Text!)),
-            $"Move holders whose term ended to emeritus ({ScheduleMarkers.Day(today)})",
+            $"Move holders whose term ended to emeritus ({Dates.Day(today)})",
             RosterPullRequestDrafter.Reviewers(policy, input.Roster));
     }
 

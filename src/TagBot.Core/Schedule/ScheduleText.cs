@@ -9,7 +9,7 @@ namespace TagBot.Core.Schedule;
 /// <summary>The text of what the schedule writes: election issues, reminders, retirement pull requests.</summary>
 internal static class ScheduleText
 {
-    public static string ElectionTitle(string role, DateOnly termEnd) => $"{role} election (terms ending {Day(termEnd)})";
+    public static string ElectionTitle(string role, DateOnly termEnd) => $"{role} election (terms ending {Dates.Day(termEnd)})";
 
     public static string ElectionBody(
         Policy policy, string role, RolePolicy rules, DateOnly termEnd, DateOnly today, DateOnly closeOn, SeatsUp seats,
@@ -19,7 +19,7 @@ internal static class ScheduleText
         text.Append(ScheduleMarkers.ForElection(role, termEnd)).Append('\n')
             .Append("role: ").Append(role).Append("\n\n")
             .Append("TagBot opened this election on schedule (`elections.schedule` in `.github/tagbot.yml`): the first `")
-            .Append(role).Append("` term that no election covers yet ends on **").Append(Day(termEnd)).Append("**.");
+            .Append(role).Append("` term that no election covers yet ends on **").Append(Dates.Day(termEnd)).Append("**.");
         if (earlier.Count > 0)
         {
             var last = earlier[^1];
@@ -54,17 +54,17 @@ internal static class ScheduleText
         if (seats.Expiring.Count > 0)
         {
             text.Append("**Terms ending:** ").Append(string.Join(", ", seats.Expiring.Select(h =>
-                $"@{h.GitHub} ({h.Region ?? "no region"}, {Day(h.Term!.End)})"))).Append(". Holders stand again by being nominated like anyone else.\n\n");
+                $"@{h.GitHub} ({h.Region ?? "no region"}, {Dates.Day(h.Term!.End)})"))).Append(". Holders stand again by being nominated like anyone else.\n\n");
         }
 
-        text.Append("The status comment below counts the seats as of today (").Append(Day(today))
-            .Append(") and follows the nominations; seats whose term ends before ").Append(Day(seats.NextElection))
+        text.Append("The status comment below counts the seats as of today (").Append(Dates.Day(today))
+            .Append(") and follows the nominations; seats whose term ends before ").Append(Dates.Day(seats.NextElection))
             .Append(", when the next `").Append(role).Append("` election is due, are up in this one.\n\n")
             .Append("### Timeline\n\n")
-            .Append("- **Now (").Append(Day(today)).Append("): nominations and support are open.** `/nominate` yourself")
+            .Append("- **Now (").Append(Dates.Day(today)).Append("): nominations and support are open.** `/nominate` yourself")
             .Append(policy.Regions.Count > 0 ? " (or `/nominate @user REGION`)" : " (or `/nominate @user`)")
             .Append(", nominees `/accept`, and anyone may `/support @user` or `/object @user reason`.\n")
-            .Append("- **Suggested close: ").Append(Day(closeOn)).Append(".** A chair comments `/close-election`; the elected's terms start on the day ")
+            .Append("- **Suggested close: ").Append(Dates.Day(closeOn)).Append(".** A chair comments `/close-election`; the elected's terms start on the day ")
             .Append("the result is final and run ").Append(rules.TermMonths).Append(" months. TagBot then opens the roster pull request.\n");
         if (reminders.Count > 0)
         {
@@ -82,7 +82,7 @@ internal static class ScheduleText
         return text.ToString();
     }
 
-    public static string RetirementTitle(DateOnly today) => $"Roster: move holders whose term ended to emeritus ({Day(today)})";
+    public static string RetirementTitle(DateOnly today) => $"Roster: move holders whose term ended to emeritus ({Dates.Day(today)})";
 
     public static string RetirementBody(Policy policy, IReadOnlyList<(HeldTerm Term, ElectionIssue? LastElection)> retirements, string diff)
     {
@@ -98,8 +98,8 @@ internal static class ScheduleText
             .Append("| Holder | Role | Term | Last election of the seat |\n|---|---|---|---|\n");
         foreach (var (term, election) in retirements)
         {
-            text.Append("| @").Append(term.GitHub).Append(" | `").Append(term.Role).Append("` | ").Append(Day(term.Start)).Append(" – ")
-                .Append(Day(term.End)).Append(" | ").Append(election is null ? "none" : Markdown.Link($"#{election.Number}", election.Url))
+            text.Append("| @").Append(term.GitHub).Append(" | `").Append(term.Role).Append("` | ").Append(Dates.Day(term.Start)).Append(" – ")
+                .Append(Dates.Day(term.End)).Append(" | ").Append(election is null ? "none" : Markdown.Link($"#{election.Number}", election.Url))
                 .Append(" |\n");
         }
 
@@ -117,7 +117,7 @@ internal static class ScheduleText
         foreach (var holder in holders)
         {
             text.Append("- @").Append(holder.GitHub).Append(", your `").Append(holder.Role).Append("` term ends on **")
-                .Append(Day(holder.End)).Append("**.\n");
+                .Append(Dates.Day(holder.End)).Append("**.\n");
         }
 
         text.Append('\n').Append(open
@@ -126,6 +126,4 @@ internal static class ScheduleText
               + "`emeritus` in a roster pull request, for the maintainers to review. If you were re-elected here, merging this "
               + "election's roster pull request records your new term and nothing more happens.\n");
     }
-
-    private static string Day(DateOnly date) => ScheduleMarkers.Day(date);
 }

@@ -111,6 +111,26 @@ public sealed class ElectionTextTests
     }
 
     [Fact]
+    public void The_elected_are_numbered_by_seat_even_when_a_better_supported_nominee_gives_way()
+    {
+        // member-kai has more support than member-mia but APAC's one seat goes to member-max:
+        // by support across all nominees the elected would be ranked 1 and 3.
+        _election.Comment("member-max", "/nominate");
+        _election.Comment("member-kai", "/nominate");
+        _election.Comment("member-mia", "/nominate");
+        _election.Comment("lead-lee", "/support @member-max @member-kai @member-mia");
+        _election.Comment("lead-eve", "/support @member-max @member-kai");
+        _election.Comment("chair-carla", "/support @member-max");
+
+        var status = _election.Status();
+
+        Assert.Contains("**Elected:**\n\n| Seat | Nominee | Region | Company | Binding supports | Note |\n|---|---|---|---|---|---|\n"
+            + "| 1 | @member-max | APAC | Initech | 3 | — |\n"
+            + "| 2 | @member-mia | Americas | Globex | 1 | — |\n", status, StringComparison.Ordinal);
+        Assert.Contains("| @member-kai | 2 | the 1 seat up in APAC is filled |", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_closed_status_shows_the_roster_change_and_the_pull_request()
     {
         _election.Comment("member-mia", "/nominate");
