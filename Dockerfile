@@ -1,8 +1,11 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t tagbot .
-# Run:   docker run -p 8080:8080 -v tagbot-data:/data -e GitHub__AppId=... -e GitHub__WebhookSecret=... \
-#          -e GitHub__PrivateKeyPath=/keys/app.pem -v /path/to/keys:/keys:ro tagbot
-# See docs/operations.md (image, health check, Kubernetes manifests in deploy/).
+# Run, from the folder where create-app wrote tagbot.private-key.pem (mode 0600) and tagbot.env:
+#   docker run -p 8080:8080 --user "$(id -u):$(id -g)" -v "$PWD/tagbot-data:/data" \
+#     -v "$PWD/tagbot.private-key.pem:/keys/tagbot.private-key.pem:ro" \
+#     --env-file tagbot.env -e GitHub__PrivateKeyPath=/keys/tagbot.private-key.pem tagbot
+# --user: the key is readable by its owner only, and UID 1654 below is not its owner.
+# See docs/operations.md (image, the key file's owner, health check, Kubernetes manifests in deploy/).
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src

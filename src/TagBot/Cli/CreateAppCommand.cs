@@ -1,39 +1,36 @@
 using System.CommandLine;
-using System.Net;
-using System.Text.Json;
-using Octokit;
-using Octokit.Internal;
-using YamlDotNet.Serialization;
+using System.Security.Cryptography;
+using System.Text;
+using TagBot.GitHub;
 
 namespace TagBot.Cli;
 
 /// <summary>
-/// <c>create-app --url PUBLIC_URL [--org ORG]</c>: GitHub's App manifest flow in one command. It serves
-/// a local page whose form posts <c>app-manifest.yml</c> (with your URL filled in) to GitHub;
-/// GitHub creates the App and sends the browser back with a one-hour code, which is exchanged for
-/// the App ID, private key and webhook secret — written to files, ready for <c>serve</c>.
+/// <c>create-app --url PUBLIC_URL --name NAME [--org ORG]</c>: GitHub's App manifest flow in one
+/// command. It serves a local page whose form posts <c>app-manifest.yml</c> (with your name and URL
+/// filled in) to GitHub; GitHub creates the App and sends the browser back with a one-hour code,
+/// which is exchanged for the App ID, private key and webhook secret — written to files, ready for <c>serve</c>.
 /// </summary>
 public static class CreateAppCommand
 {
-    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     public static Command Create()
     {
         var url = new Option<Uri>("--url") { CustomParser = AbsoluteUri, Description = "Public base URL of your TagBot (GitHub posts webhooks to URL/api/github/webhooks)", Required = true };
+        var name = new Option<string>("--name") { Description = "The App's name, unique on GitHub ('TagBot' itself is taken), e.g. 'TagBot for my-org'", Required = true };
         var org = new Option<string?>("--org") { Description = "Create the App in this organization (default: your user account)" };
         var port = new Option<int>("--port") { Description = "Local port for the setup page", DefaultValueFactory = _ => 3000 };
         var manifest = new Option<FileInfo>("--manifest") { Description = "The manifest to register", DefaultValueFactory = _ => new FileInfo("app-manifest.yml") };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Where to write the key and settings", DefaultValueFactory = _ => new DirectoryInfo(".") };
+        var output = new Option<DirectoryInfo>("--out") { Description = $"Where to write {AppCredentialFiles.KeyFileName} and {AppCredentialFiles.SettingsFileName}", DefaultValueFactory = _ => new DirectoryInfo(".") };
         var github = new Option<Uri>("--github") { CustomParser = AbsoluteUri, Description = "GitHub's web root (GitHub Enterprise Server: https://HOST/)", DefaultValueFactory = _ => new Uri("https://github.com/") };
         var api = new Option<Uri>("--api-url") { CustomParser = AbsoluteUri, Description = "GitHub's REST root", DefaultValueFactory = _ => new Uri("https://api.github.com/") };
         var command = new Command("create-app", "Register the GitHub App from app-manifest.yml through GitHub's manifest flow.")
         {
-            url, org, port, manifest, output, github, api,
+            url, name, org, port, manifest, output, github, api,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            new AppSetup(parse.GetValue(url)!, parse.GetValue(org), parse.GetValue(port), parse.GetValue(manifest)!, parse.GetValue(output)!,
-                parse.GetValue(github)!, parse.GetValue(api)!),
-            Console.Out, cancellationToken));
+            new AppSetup(parse.GetValue(url)!, parse.GetValue(name)!.Trim(), parse.GetValue(org), parse.GetValue(port), parse.GetValue(manifest)!,
+                parse.GetValue(output)!, parse.GetValue(github)!, parse.GetValue(api)!),
+            Console.Out, Console.Error, cancellationToken));
         return command;
     }
 
@@ -50,35 +47,68 @@ public static class CreateAppCommand
         return null;
     }
 
-    public static async Task<int> RunAsync(AppSetup setup, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(AppSetup setup, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!setup.Manifest.Exists)
         {
-            await output.WriteLineAsync($"{setup.Manifest.FullName}: no such file (run from the repository root, or pass --manifest)");
+            await error.WriteLineAsync($"{setup.Manifest.FullName}: no such file (run from the repository root, or pass --manifest)");
             return 2;
         }
 
-        var manifestJson = ManifestJson(await File.ReadAllTextAsync(setup.Manifest.FullName, cancellationToken), setup);
+        if (setup.Name.Length == 0)
+        {
+            await error.WriteLineAsync("--name must not be empty: GitHub needs a name no other App has.");
+            return 2;
+        }
+
+        // Checked before the App exists: GitHub shows its key once, and there must be somewhere to put it.
+        var files = new AppCredentialFiles(setup.Output);
+        if (files.Existing() is [var existing, ..])
+        {
+            await error.WriteLineAsync($"{existing} already exists; create-app never overwrites a key or settings file. "
+                + "Move it away or pass --out to write elsewhere.");
+            return 2;
+        }
+
+        var manifestJson = AppManifest.Json(await File.ReadAllTextAsync(setup.Manifest.FullName, cancellationToken), setup);
+        // Sent to GitHub with the form and expected back on the redirect: a callback this run did not start is refused.
+        var state = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var done = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{setup.Port}");
         builder.Logging.ClearProviders();
         await using var app = builder.Build();
-        app.MapGet("/", () => Results.Content(Page(setup, manifestJson), "text/html"));
-        app.MapGet("/created", async (string? code) =>
+        app.MapGet("/", () => Results.Content(SetupPage.Form(setup, manifestJson, state), "text/html"));
+        app.MapGet("/created", async (string? code, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "state")] string? returned) =>
         {
-            if (string.IsNullOrWhiteSpace(code))
+            if (!Matches(returned, expected: state))
             {
-                return Results.BadRequest("GitHub sent no code.");
+                await error.WriteLineAsync("Refused a callback without this run's state; still waiting for GitHub's.");
+                return SetupPage.Refused(setup, "This answer does not carry the state this create-app run sent to GitHub, so it was not started here. "
+                    + "Nothing was exchanged.");
             }
 
-            var created = await ExchangeAsync(setup, code);
-            var files = await WriteAsync(setup, created, cancellationToken);
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                return SetupPage.Refused(setup, "GitHub sent no code.");
+            }
+
+            CreatedApp created;
+            try
+            {
+                created = await ManifestConversion.ConvertAsync(setup.ApiUrl, code);
+            }
+            catch (ManifestConversionException e)
+            {
+                await error.WriteLineAsync(e.Message);
+                return SetupPage.Refused(setup, e.Message + ". A code works once and for an hour: create the App again, or generate a key on its settings page.");
+            }
+
+            await files.WriteAsync(created, cancellationToken);
             await output.WriteLineAsync($"Created the GitHub App '{created.Name}' (ID {created.Id}): {created.HtmlUrl}");
-            await output.WriteLineAsync($"Wrote {files}. Install the App on your governance repository, then start TagBot with those settings.");
+            await output.WriteLineAsync($"Wrote {files.KeyPath} and {files.SettingsPath}. Install the App on your governance repository, then start TagBot with those settings.");
             done.TrySetResult(0);
-            return Results.Content($"<p>Created <b>{WebUtility.HtmlEncode(created.Name)}</b>. The key and settings are in {WebUtility.HtmlEncode(files)}. "
-                + $"Next: <a href=\"{created.HtmlUrl}/installations/new\">install it</a> on your governance repository.</p>", "text/html");
+            return SetupPage.Created(created, $"{files.KeyPath} and {files.SettingsPath}");
         });
         await app.StartAsync(cancellationToken);
         await output.WriteLineAsync($"Open http://127.0.0.1:{setup.Port}/ in a browser on this machine to register the App with GitHub.");
@@ -88,93 +118,6 @@ public static class CreateAppCommand
         return exitCode;
     }
 
-    /// <summary>The manifest as GitHub's form expects it: JSON, with the deployment's URLs and this page as the redirect.</summary>
-    public static string ManifestJson(string yaml, AppSetup setup)
-    {
-        var manifest = new DeserializerBuilder().WithNamingConvention(YamlDotNet.Serialization.NamingConventions.UnderscoredNamingConvention.Instance)
-            .Build().Deserialize<AppManifest>(yaml);
-        var baseUrl = setup.Url.ToString().TrimEnd('/');
-        manifest.Url = baseUrl;
-        manifest.HookAttributes = new AppManifest.Hook { Url = baseUrl + "/api/github/webhooks", Active = true };
-        manifest.RedirectUrl = $"http://127.0.0.1:{setup.Port}/created";
-        return JsonSerializer.Serialize(manifest, SnakeCase);
-    }
-
-    private static string Page(AppSetup setup, string manifestJson)
-    {
-        var target = new Uri(setup.GitHub, setup.Organization is { Length: > 0 } org ? $"organizations/{Uri.EscapeDataString(org)}/settings/apps/new" : "settings/apps/new");
-        return $"""
-            <!doctype html><meta charset="utf-8"><title>Create the TagBot GitHub App</title>
-            <h1>Create the TagBot GitHub App</h1>
-            <p>This registers the App described by <code>{WebUtility.HtmlEncode(setup.Manifest.Name)}</code> on
-            {WebUtility.HtmlEncode(target.ToString())}. Webhooks will go to <code>{WebUtility.HtmlEncode(setup.Url.ToString().TrimEnd('/'))}/api/github/webhooks</code>.</p>
-            <form method="post" action="{WebUtility.HtmlEncode(target.ToString())}">
-              <input type="hidden" name="manifest" value="{WebUtility.HtmlEncode(manifestJson)}">
-              <button type="submit">Create the App on GitHub</button>
-            </form>
-            """;
-    }
-
-    private static Task<GitHubAppFromManifest> ExchangeAsync(AppSetup setup, string code)
-    {
-        // Anonymous: the one-hour code is the credential.
-        var connection = new Connection(new ProductHeaderValue("TagBot", "1.0"), setup.ApiUrl, new InMemoryCredentialStore(Credentials.Anonymous),
-            new HttpClientAdapter(() => new HttpClientHandler()), new SimpleJsonSerializer());
-        return new GitHubClient(connection).GitHubApps.CreateAppFromManifest(code);
-    }
-
-    private static async Task<string> WriteAsync(AppSetup setup, GitHubAppFromManifest created, CancellationToken cancellationToken)
-    {
-        setup.Output.Create();
-        var keyPath = Path.Combine(setup.Output.FullName, $"{created.Slug}.private-key.pem");
-        var envPath = Path.Combine(setup.Output.FullName, "tagbot.env");
-        await WritePrivateAsync(keyPath, created.Pem, cancellationToken);
-        await WritePrivateAsync(envPath, $"""
-            GitHub__AppId={created.Id}
-            GitHub__PrivateKeyPath={keyPath}
-            GitHub__WebhookSecret={created.WebhookSecret}
-
-            """, cancellationToken);
-        return $"{keyPath} and {envPath}";
-    }
-
-    /// <summary>Secrets are written readable by their owner only.</summary>
-    private static async Task WritePrivateAsync(string path, string text, CancellationToken cancellationToken)
-    {
-        await File.WriteAllTextAsync(path, text, cancellationToken);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-    }
+    private static bool Matches(string? given, string expected) =>
+        given is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(given), Encoding.ASCII.GetBytes(expected));
 }
-
-/// <summary>The fields of GitHub's App manifest that <c>app-manifest.yml</c> uses.</summary>
-public sealed class AppManifest
-{
-    public string Name { get; set; } = "TagBot";
-
-    public string? Url { get; set; }
-
-    public string? Description { get; set; }
-
-    public bool Public { get; set; }
-
-    public Hook? HookAttributes { get; set; }
-
-    public string? RedirectUrl { get; set; }
-
-    public List<string> DefaultEvents { get; set; } = [];
-
-    public Dictionary<string, string> DefaultPermissions { get; set; } = [];
-
-    public sealed class Hook
-    {
-        public string? Url { get; set; }
-
-        public bool Active { get; set; } = true;
-    }
-}
-
-/// <summary>What <c>create-app</c> needs to know.</summary>
-public sealed record AppSetup(Uri Url, string? Organization, int Port, FileInfo Manifest, DirectoryInfo Output, Uri GitHub, Uri ApiUrl);

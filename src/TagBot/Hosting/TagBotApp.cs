@@ -75,6 +75,8 @@ public static class TagBotApp
                 GitHubResilience.Configure(pipeline, github.MaxInlineRateLimitWait, context.ServiceProvider.GetRequiredService<TimeProvider>());
             });
         services.AddHttpClient(GitHubClientFactory.HttpClientName).AddHttpMessageHandler<GitHubRequestMetricsHandler>();
+        // Each attempt and retry is a Debug line; the failure that outlasts the retries is the caller's one Warning.
+        services.Configure<Polly.Telemetry.TelemetryOptions>(telemetry => telemetry.SeverityProvider = _ => Polly.Telemetry.ResilienceEventSeverity.Debug);
         services.AddSingleton<GitHubClientFactory>();
         services.AddSingleton<LabelCatalog>();
         services.AddSingleton<AppGateway>();
@@ -96,9 +98,7 @@ public static class TagBotApp
     {
         app.Use(RefuseOversizedBodies);
         app.MapGitHubDeliveries(WebhookPath, MaxWebhookBytes);
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", async (IInbox inbox, CancellationToken cancellationToken) =>
-            await inbox.PingAsync(cancellationToken) ? Results.Text("ready") : Results.Text("storage unreachable", statusCode: 503));
+        app.MapHealth();
     }
 
     /// <summary>

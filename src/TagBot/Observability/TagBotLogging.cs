@@ -11,10 +11,12 @@ public static class TagBotLogging
     public const string FormatKey = "Logging:Format";
 
     /// <summary>
-    /// Categories that log every GitHub request at Information (several lines each); they log at
-    /// Warning unless <c>Logging__LogLevel__CATEGORY</c> says otherwise. Retries and failures still show.
+    /// Categories that log every request at Information (several lines each: GitHub calls, and
+    /// ASP.NET Core's lines for every health probe); they log at Warning unless
+    /// <c>Logging__LogLevel__CATEGORY</c> says otherwise. Set in code, not appsettings.json, which is
+    /// not read when TagBot starts from another folder (<c>dotnet run --project</c>, a service manager).
     /// </summary>
-    public static readonly IReadOnlyList<string> QuietCategories = ["System.Net.Http.HttpClient", "Polly"];
+    public static readonly IReadOnlyList<string> QuietCategories = ["System.Net.Http.HttpClient", "Polly", "Microsoft.AspNetCore"];
 
     public static ILoggingBuilder AddTagBotConsole(this ILoggingBuilder logging, IConfiguration configuration, IHostEnvironment environment)
     {

@@ -22,7 +22,7 @@ public sealed class JsonLogTests
         await File.WriteAllTextAsync(keyPath, world.GitHub.PrivateKeyPem);
         settings["GitHub:PrivateKeyPath"] = keyPath;
         // No Logging__Format and no ASPNETCORE_ENVIRONMENT: production defaults to JSON.
-        settings["Logging:LogLevel:Polly"] = "Information"; // a configured level beats the quiet default
+        settings["Logging:LogLevel:Polly"] = "Debug"; // a configured level beats the quiet default (attempts log at Debug)
         using var tagbot = TagBotProcess.Start(settings);
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await WaitUntilReadyAsync(client, tagbot);
