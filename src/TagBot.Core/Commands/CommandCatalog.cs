@@ -21,6 +21,7 @@ public static class CommandCatalog
         new NominateFamily(),
         new ConsentFamily(),
         new CloseElectionFamily(),
+        new ReopenElectionFamily(),
         new BreakTieFamily(),
         new TagBotFamily(),
     ];

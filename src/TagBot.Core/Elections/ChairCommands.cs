@@ -1,4 +1,5 @@
 using TagBot.Core.Commands;
+using TagBot.Core.Elections.Phases;
 using TagBot.Core.Governance;
 using TagBot.Core.Issues;
 using TagBot.Core.Policies;
@@ -21,6 +22,7 @@ internal sealed class ChairCommands(Authority authority, SeatsUp? seatsUp, strin
     private readonly List<TieBreakChoice> _tieBreaks = [];
     private readonly List<string> _picks = [];
     private readonly List<Uncounted> _afterClose = [];
+    private readonly List<Reopening> _reopenings = [];
 
     public Triage? Triage { get; private set; }
 
@@ -53,8 +55,12 @@ internal sealed class ChairCommands(Authority authority, SeatsUp? seatsUp, strin
         return Verdict.Apply(comment, command);
     }
 
+    /// <summary>The valid reopenings so far, oldest first.</summary>
+    public IReadOnlyList<Reopening> Reopenings => _reopenings;
+
     /// <param name="rows">The rows as of this comment, to freeze.</param>
-    public Verdict CloseBy(IssueComment comment, Command command, Func<IReadOnlyList<NomineeRow>> rows)
+    /// <param name="phases">The election's deadlines: a chair may not close before <see cref="ElectionPhases.EarliestClose"/>.</param>
+    public Verdict CloseBy(IssueComment comment, Command command, Func<IReadOnlyList<NomineeRow>> rows, ElectionPhases phases)
     {
         if (!authority.IsChair(comment.Author))
         {
@@ -73,16 +79,70 @@ internal sealed class ChairCommands(Authority authority, SeatsUp? seatsUp, strin
             return Verdict.Refuse(comment, command, $"the election cannot close: {roleProblem}");
         }
 
-        var source = CommentRef.Of(comment);
-        Close = new ElectionClose(comment.Author, source);
+        if (phases.EarliestClose is { } earliest && comment.CreatedAt < earliest)
+        {
+            return Verdict.Refuse(comment, command,
+                $"the election may close from {Dates.Moment(earliest)} (`elections.min_open_days: {_policy.Elections.MinOpenDays}`); "
+                + "until then nominations and positions keep counting. Comment `/close-election` again from then.");
+        }
+
+        CloseWith(new ElectionClose(comment.Author, CommentRef.Of(comment)), rows);
+        return Verdict.Apply(comment, command);
+    }
+
+    /// <summary>Closes the election at its voting deadline, as a chair's close at that moment would; nothing when it is closed or cannot close.</summary>
+    public void CloseAtDeadline(DateTimeOffset deadline, string issueUrl, Func<IReadOnlyList<NomineeRow>> rows)
+    {
+        if (Close is null && seatsUp is not null)
+        {
+            CloseWith(ElectionClose.Deadline(deadline, issueUrl), rows);
+        }
+    }
+
+    /// <summary>
+    /// A chair undoes the close until the roster pull request is merged: the tally resumes from the
+    /// positions as they were, and what was refused after the close stays uncounted.
+    /// </summary>
+    public Verdict ReopenBy(IssueComment comment, ReopenElectionCommand command, RosterPullRequestState pullRequest)
+    {
+        if (!authority.IsChair(comment.Author))
+        {
+            return Verdict.Refuse(comment, command,
+                $"only chairs ({Authority.List(_policy.Chairs)}) can reopen an election; the roster gives you "
+                + $"{authority.RolesOf(comment.Author)}.");
+        }
+
+        if (Close is null)
+        {
+            return Verdict.Refuse(comment, command, "the election is open: there is no close to undo.");
+        }
+
+        if (pullRequest == RosterPullRequestState.Merged)
+        {
+            return Verdict.Refuse(comment, command,
+                "the roster pull request of this result is merged, so the roster already records it. To change it, open a new election.");
+        }
+
+        _reopenings.Add(new Reopening(Close, comment.Author, command.Reason, CommentRef.Of(comment)));
+        Close = null;
+        RowsAtClose = null;
+        AtClose = null;
+        FinalizedBy = null;
+        _picks.Clear();
+        _tieBreaks.Clear();
+        return Verdict.Apply(comment, command);
+    }
+
+    private void CloseWith(ElectionClose close, Func<IReadOnlyList<NomineeRow>> rows)
+    {
+        var source = close.Source;
+        Close = close;
         RowsAtClose = rows();
-        AtClose = Allocate(seatsUp, RowsAtClose, _policy.Elections.TieBreak, []);
+        AtClose = Allocate(seatsUp!, RowsAtClose, _policy.Elections.TieBreak, []);
         if (!AtClose.HasOpenTie)
         {
             FinalizedBy = source;
         }
-
-        return Verdict.Apply(comment, command);
     }
 
     public Verdict BreakTie(IssueComment comment, BreakTieCommand command)
@@ -147,6 +207,5 @@ internal sealed class ChairCommands(Authority authority, SeatsUp? seatsUp, strin
     public static SeatAllocation Allocate(SeatsUp seatsUp, IReadOnlyList<NomineeRow> rows, TieBreak tieBreak, IReadOnlyList<string> picks) =>
         SeatAllocator.Allocate(seatsUp.Limits(), rows.Select(r => r.AsCandidate()), tieBreak, picks);
 
-    private static string ClosedBy(ElectionClose close) =>
-        $"this election was closed by @{close.Chair} in {Markdown.Link("this comment", close.Source.Url)} on {Markdown.Date(close.Source.At)}.";
+    private static string ClosedBy(ElectionClose close) => $"this election was {close.Describe()}.";
 }

@@ -1,6 +1,21 @@
 using TagBot.Core.Issues;
+using TagBot.Core.Status;
 
 namespace TagBot.Core.Elections;
 
-/// <summary>The first valid <c>/close-election</c>: the result is computed as of this comment.</summary>
-public sealed record ElectionClose(string Chair, CommentRef Source);
+/// <summary>
+/// What closed the election: the first valid <c>/close-election</c>, or its frozen voting deadline
+/// (then <see cref="Chair"/> is empty and <see cref="Source"/> points at the issue, at the deadline,
+/// with the negative Unix time as its key so that it never collides with a comment id).
+/// </summary>
+public sealed record ElectionClose(string Chair, CommentRef Source)
+{
+    public bool AtDeadline => Chair.Length == 0;
+
+    public static ElectionClose Deadline(DateTimeOffset at, string issueUrl) => new("", new CommentRef(-at.ToUnixTimeSeconds(), issueUrl, at));
+
+    /// <summary>"closed by @carla in this comment on 2026-12-03" or "closed at its voting deadline, 2026-12-17 17:00 UTC".</summary>
+    public string Describe() => AtDeadline
+        ? $"closed at its voting deadline, {Dates.Moment(Source.At)}"
+        : $"closed by @{Chair} in {Markdown.Link("this comment", Source.Url)} on {Markdown.Date(Source.At)}";
+}

@@ -1,4 +1,5 @@
 using TagBot.Core.Commands;
+using TagBot.Core.Elections.Record;
 using TagBot.Core.Governance;
 using TagBot.Core.Status;
 
@@ -14,10 +15,26 @@ public static class ElectionDecision
     public static DesiredState Decide(DecisionInput input, Authority authority, bool seenBefore)
     {
         var issue = input.Issue;
-        var tally = ElectionEngine.Tally(authority, issue, new ElectionContext(issue.Body, seenBefore, input.PullRequest), input.Now,
-            () => HelpText.Render(IssueKind.Election));
+        var record = input.Record;
+        var identities = Identities.Of(record, issue);
+        var context = new ElectionContext(issue.Body, seenBefore, input.PullRequest) { Record = record, Identities = identities };
+        var tally = ElectionEngine.Tally(authority, identities.Apply(issue), context, input.Now, () => HelpText.Render(IssueKind.Election));
+
+        // The pull request read belongs to an earlier round when a reopening is not acknowledged yet:
+        // it is closed below, and this round has none so far.
+        var pullRequest = input.PullRequestRound == tally.Round ? input.PullRequest : RosterPullRequestState.None;
+        tally = tally with { PullRequest = pullRequest };
         var warnings = input.Warnings.ToList();
         var notices = new List<Notice>();
+        if (record is not null)
+        {
+            tally = tally with { Frozen = FrozenView.Of(record, issue, input.CurrentFiles, identities) };
+            if (ElectionRecord.CommentOf(issue) is null)
+            {
+                notices.Add(new Notice(Markers.ElectionRecord, ElectionRecordText.Render(record, authority)));
+            }
+        }
+
         if (ElectionResult.Key(tally) is { } key && ElectionResult.Render(tally) is { } result)
         {
             notices.Add(new Notice(ElectionResult.Marker(key), result));
@@ -26,7 +43,21 @@ public static class ElectionDecision
         RosterPullRequestDraft? proposal = null;
         Closure? close = null;
         var labels = new HashSet<string>(ElectionLabels.Desired(tally, input.Policy.Labels), StringComparer.OrdinalIgnoreCase);
-        if (tally.Stage == ElectionStage.Closed && tally.Outcome is { IsFinal: true } && input.PullRequest == RosterPullRequestState.None)
+        RosterPullRequestClosure? undone = null;
+        foreach (var reopening in tally.Reopenings)
+        {
+            notices.Add(new Notice(Markers.ElectionReopened(reopening.Source.Id), ReopeningText(reopening, input.Policy)));
+        }
+
+        if (input.PullRequestRound < tally.Round && input.PullRequest == RosterPullRequestState.Open)
+        {
+            var reopening = tally.Reopenings[input.PullRequestRound - 1];
+            undone = new RosterPullRequestClosure(new RosterBranch(issue.Number, input.PullRequestRound).Name,
+                $"@{reopening.Chair} reopened the election in {reopening.Source.Url}: {reopening.Reason}\n\n"
+                + "This pull request records a result that no longer stands, so TagBot closes it. The next close opens a new one.");
+        }
+
+        if (tally.Stage == ElectionStage.Closed && tally.Outcome is { IsFinal: true } && !tally.BelowQuorum && pullRequest == RosterPullRequestState.None)
         {
             var (prepared, errors, unchanged) = input.RosterText is { } text
                 ? RosterPullRequestDrafter.Prepare(tally, input.Policy, input.Roster, text, issue)
@@ -50,7 +81,7 @@ public static class ElectionDecision
             }
         }
 
-        switch (input.PullRequest)
+        switch (pullRequest)
         {
             case RosterPullRequestState.Merged:
                 notices.Add(new Notice(Markers.RosterMerged, Markers.RosterMerged + "\nThe roster pull request for this election was merged: "
@@ -70,6 +101,14 @@ public static class ElectionDecision
         {
             Notices = notices,
             RosterPullRequestDraft = proposal,
+            RosterPullRequestClosure = undone,
         };
     }
+
+    private static string ReopeningText(Reopening reopening, Policies.Policy policy) =>
+        Markers.ElectionReopened(reopening.Source.Id) + $"\n@{reopening.Chair} reopened this election in "
+        + $"{Markdown.Link("this comment", reopening.Source.Url)}: {reopening.Reason}\n\nThe result of the close it undid "
+        + $"({reopening.Undone.Describe()}) no longer stands, and its roster pull request, if any, is closed. Nominations and positions count "
+        + $"again as before the close; what was refused after the close stays uncounted. The next close posts a new result "
+        + $"and a new roster pull request for `{policy.Roster.Path}`.\n";
 }

@@ -11,10 +11,7 @@ namespace TagBot.Core.Elections;
 /// </summary>
 public static class ElectionEngine
 {
-    /// <param name="now">Unused today (elections have no time-based transitions); kept so hosts call every engine alike.</param>
-    public static ElectionTally Tally(Authority authority, IssueSnapshot issue, ElectionContext context, DateTimeOffset now, Func<string> help)
-    {
-        _ = now;
-        return new ElectionReplay(authority, issue, context, help).Run();
-    }
+    /// <param name="now">The moment of the decision: an election whose voting deadline has passed is closed as of that deadline.</param>
+    public static ElectionTally Tally(Authority authority, IssueSnapshot issue, ElectionContext context, DateTimeOffset now, Func<string> help) =>
+        new ElectionReplay(authority, issue, context, now, help).Run();
 }

@@ -1,4 +1,5 @@
 using TagBot.Core.Commands;
+using TagBot.Core.Elections.Phases;
 using TagBot.Core.Governance;
 using TagBot.Core.Issues;
 using TagBot.Core.Policies;
@@ -17,6 +18,8 @@ internal sealed class ElectionReplay
     private readonly IssueSnapshot _issue;
     private readonly ElectionContext _context;
     private readonly Func<string> _help;
+    private readonly DateTimeOffset _now;
+    private readonly ElectionPhases _phases;
     private readonly Policy _policy;
     private readonly ElectionPolicy _rules;
     private readonly string _role;
@@ -29,14 +32,16 @@ internal sealed class ElectionReplay
     private readonly ChairCommands _chairs;
     private readonly List<Verdict> _verdicts = [];
 
-    public ElectionReplay(Authority authority, IssueSnapshot issue, ElectionContext context, Func<string> help)
+    public ElectionReplay(Authority authority, IssueSnapshot issue, ElectionContext context, DateTimeOffset now, Func<string> help)
     {
         _authority = authority;
         _issue = issue;
         _context = context;
         _help = help;
+        _now = now;
         _policy = authority.Policy;
         _rules = _policy.Elections;
+        _phases = ElectionPhases.Of(context.Record, _rules);
         (_role, _roleProblem) = ElectionRole.Resolve(context.IssueBody, _policy);
         _roleRules = _roleProblem is null ? _policy.RoleOrNull(_role) : null;
         if (_roleRules is not null)
@@ -50,21 +55,35 @@ internal sealed class ElectionReplay
 
     private bool Closed => _chairs.Close is not null;
 
+    /// <summary>A reopening after the voting deadline lifts it: the chair who reopened closes again by hand.</summary>
+    private bool DeadlineApplies => _chairs.Reopenings.Count == 0 || !_phases.VotingClosedAt(_chairs.Reopenings[^1].Source.At);
+
     public ElectionTally Run()
     {
         foreach (var comment in _issue.Chronological.Where(c => !c.AuthorIsBot))
         {
+            CloseIfDue(comment.CreatedAt);
             foreach (var command in CommandReader.Read(comment.Body, IssueKind.Election))
             {
-                _verdicts.Add(Judge(comment, command));
+                _verdicts.Add(Judge(comment, _context.Identities.Apply(command)));
             }
         }
+
+        CloseIfDue(_now);
 
         var rows = _chairs.RowsAtClose ?? Rows();
         var provisional = !Closed && _seatsUp is not null ? ChairCommands.Allocate(_seatsUp, rows, _rules.TieBreak, []) : null;
         var outcome = _chairs.Close is { } close
             ? ElectionOutcome.Of(_chairs.AtClose!, close, _chairs.FinalizedBy, _role, _roleRules!, _authority.Roster)
             : null;
+        var electorate = Electorate.Of(_policy, _authority.Roster);
+        var turnout = Turnout.Of(_positions.Current, electorate, _rules.Quorum);
+        if (outcome is { IsFinal: true } && !turnout.Met)
+        {
+            // Below quorum the close elects nobody, and nobody retires: the roster stays as it is.
+            outcome = outcome with { Seats = [], Retirements = [] };
+        }
+
         var stage = outcome switch
         {
             null => ElectionStage.Open,
@@ -81,7 +100,7 @@ internal sealed class ElectionReplay
             _rules,
             _roleProblem is null ? [] : [_roleProblem],
             _seatsUp,
-            Electorate.Of(_policy, _authority.Roster),
+            electorate,
             rows,
             [.. _positions.Current.OrderBy(p => p.Source.At).ThenBy(p => p.Source.Id).ThenBy(p => p.Nominee, Login.Comparer)],
             [.. _positions.Withdrawn.Concat(_chairs.AfterClose).OrderBy(u => u.Source.At).ThenBy(u => u.Source.Id)],
@@ -89,9 +108,23 @@ internal sealed class ElectionReplay
             _chairs.TieBreaks,
             provisional,
             outcome,
-            ElectionChecklist.Missing(stage, rows, _seatsUp, provisional, outcome),
+            [.. ElectionChecklist.Missing(stage, rows, _seatsUp, provisional, outcome),
+                .. stage == ElectionStage.Open && !turnout.Met ? [$"quorum: {turnout.Describe()}; {turnout.Needed - turnout.Voted} more needed."] : Array.Empty<string>()],
             _context.PullRequest,
-            _verdicts);
+            _verdicts)
+        {
+            Phases = _phases,
+            Turnout = turnout,
+            Reopenings = _chairs.Reopenings,
+        };
+    }
+
+    private void CloseIfDue(DateTimeOffset at)
+    {
+        if (!Closed && DeadlineApplies && _phases.VotingClosedAt(at))
+        {
+            _chairs.CloseAtDeadline(_phases.VotingCloses!.Value, _issue.Url, Rows);
+        }
     }
 
     // Once closed, every command that would change the tally is refused and listed as not counted.
@@ -107,7 +140,8 @@ internal sealed class ElectionReplay
         WithdrawCommand { Nominee: { } named } w when Closed => _chairs.RefuseAfterClose(comment, w, [$"withdrawal on @{named}"]),
         WithdrawCommand w => _positions.Withdraw(comment, w),
         TriageCommand => _chairs.TriageBy(comment, command),
-        CloseElectionCommand => _chairs.CloseBy(comment, command, Rows),
+        CloseElectionCommand => _chairs.CloseBy(comment, command, Rows, _phases),
+        ReopenElectionCommand r => _chairs.ReopenBy(comment, r, _context.PullRequest),
         BreakTieCommand b => _chairs.BreakTie(comment, b),
         _ => CommonCommands.Judge(comment, command, _help) ?? Verdict.Apply(comment, command),
     };
@@ -120,6 +154,11 @@ internal sealed class ElectionReplay
         if (Closed)
         {
             return _chairs.RefuseAfterClose(comment, command, [$"nomination of @{nominee}"]);
+        }
+
+        if (_phases.NominationsClosedAt(comment.CreatedAt))
+        {
+            return Verdict.Refuse(comment, command, NominationsClosed());
         }
 
         var attempt = new NominationAttempt(author, nominee, command.Nominee is not null, command.Region, person);
@@ -162,6 +201,11 @@ internal sealed class ElectionReplay
             return _chairs.RefuseAfterClose(comment, command, [answer == Consent.Accepted ? "acceptance" : "decline"]);
         }
 
+        if (_phases.NominationsClosedAt(comment.CreatedAt))
+        {
+            return Verdict.Refuse(comment, command, NominationsClosed());
+        }
+
         if (!_nominations.TryGetValue(author, out var nomination))
         {
             var standing = _rules.SelfNomination ? " To stand, comment `/nominate`." : " To stand, ask someone to nominate you.";
@@ -173,6 +217,11 @@ internal sealed class ElectionReplay
         _nominations[author] = nomination with { Consent = answer, ConsentSource = CommentRef.Of(comment) };
         return Verdict.Apply(comment, command);
     }
+
+    private string NominationsClosed() =>
+        $"nominations closed at {Status.Dates.Moment(_phases.NominationsClose!.Value)}"
+        + (_phases.VotingCloses is { } v ? $"; voting closes at {Status.Dates.Moment(v)}" : "")
+        + ". Nominations, acceptances and declines after the deadline do not count; `/support` and `/object` still do until voting closes.";
 
     private List<NomineeRow> Rows() =>
         [.. _nominations.Values.OrderBy(n => n.Order).Select(n => NomineeRow.Of(n, _positions.Current, _rules))];

@@ -40,17 +40,25 @@ public static class ElectionResult
         text.Append(Marker(key)).Append('\n');
         text.Append("## Election result: `").Append(tally.Role).Append("` — ")
             .Append(outcome.IsFinal ? "final" : "tied, waiting for `/break-tie`").Append("\n\n");
-        text.Append("Closed by @").Append(outcome.Close.Chair).Append(" in ").Append(Markdown.Link("this comment", outcome.Close.Source.Url))
-            .Append(" on ").Append(Markdown.Date(outcome.Close.Source.At)).Append(". Nothing after the close changes this result.\n\n");
+        text.Append(Capital(outcome.Close.Describe())).Append(". Nothing after the close changes this result.\n\n");
         text.Append("**Rule:** ").Append(ElectionText.Rule(rules)).Append("\n\n");
         if (tally.SeatsUp is { } seats)
         {
             text.Append("**Seats up:** ").Append(SeatsLine(seats)).Append("\n\n");
         }
 
+        text.Append("**Turnout:** ").Append(tally.Turnout.Describe()).Append(".\n\n");
         ElectionText.TieBreaks(text, tally.TieBreaks);
-        ElectionText.Allocation(text, outcome.Allocation, tally.Nominees, outcome.NewTerm);
-        if (outcome.IsFinal)
+        if (tally.BelowQuorum)
+        {
+            text.Append(BelowQuorum(tally));
+        }
+        else
+        {
+            ElectionText.Allocation(text, outcome.Allocation, tally.Nominees, outcome.NewTerm);
+        }
+
+        if (outcome.IsFinal && !tally.BelowQuorum)
         {
             text.Append("New terms start ").Append(Dates.Day(outcome.TermStart!.Value)).Append(", the UTC date of ")
                 .Append(Markdown.Link("the comment that made the result final", outcome.FinalizedBy!.Url))
@@ -63,6 +71,13 @@ public static class ElectionResult
         ElectionText.Positions(text, tally.Positions);
         return text.ToString();
     }
+
+    /// <summary>Why a closed election elects nobody: the quorum, and what a chair can do.</summary>
+    public static string BelowQuorum(ElectionTally tally) =>
+        $"**Below quorum: nobody is elected.** {tally.Turnout.Describe()}, so the result seats nobody and TagBot opens no roster "
+        + "pull request. A chair may `/reopen-election` to let more voters take part, then close again.\n\n";
+
+    private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string SeatsLine(SeatsUp seats)
     {

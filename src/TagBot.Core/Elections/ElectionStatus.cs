@@ -38,7 +38,32 @@ public static class ElectionStatus
             .Append(" in `").Append(policy.Roster.Path).Append("` (")
             .Append(ElectionText.Plural(tally.Electorate.People, "person", "people"))
             .Append("); everyone else's positions are shown as non-binding.\n\n");
+        tally.Frozen?.Describe(text);
+        if (tally.Phases.Describe() is { Length: > 0 } deadlines)
+        {
+            text.Append("**Deadlines (UTC):** ").Append(deadlines)
+                .Append(tally.Phases.VotingCloses is not null ? " At the voting deadline TagBot closes the election as `/close-election` would." : "")
+                .Append("\n\n");
+        }
+
+        if (tally.Reopenings.Count > 0)
+        {
+            text.Append("**History:**\n\n");
+            foreach (var reopening in tally.Reopenings)
+            {
+                text.Append("- ").Append(char.ToUpperInvariant(reopening.Undone.Describe()[0])).Append(reopening.Undone.Describe()[1..])
+                    .Append("; reopened by @").Append(reopening.Chair).Append(" in ").Append(Markdown.Link("this comment", reopening.Source.Url))
+                    .Append(" on ").Append(Markdown.Date(reopening.Source.At)).Append(": ").Append(reopening.Reason).Append('\n');
+            }
+
+            text.Append('\n');
+        }
         text.Append("**Rule:** ").Append(ElectionText.Rule(rules)).Append("\n\n");
+        if (rules.Quorum is not null)
+        {
+            text.Append("**Turnout:** ").Append(tally.Turnout.Describe()).Append(".\n\n");
+        }
+
         text.Append("**Triage:** ").Append(TriageText(tally)).Append("\n\n");
 
         text.Append("### Nominees\n\n");
@@ -46,14 +71,21 @@ public static class ElectionStatus
 
         if (tally.Outcome is { } outcome)
         {
-            text.Append("### Result\n\n").Append("Closed by @").Append(outcome.Close.Chair).Append(" in ")
-                .Append(Markdown.Link("this comment", outcome.Close.Source.Url)).Append(" on ").Append(Markdown.Date(outcome.Close.Source.At))
+            var closed = outcome.Close.Describe();
+            text.Append("### Result\n\n").Append(char.ToUpperInvariant(closed[0])).Append(closed[1..])
                 .Append("; the tally above is as of the close.\n\n");
             ElectionText.TieBreaks(text, tally.TieBreaks);
-            ElectionText.Allocation(text, outcome.Allocation, tally.Nominees, outcome.NewTerm);
-            if (outcome.IsFinal)
+            if (tally.BelowQuorum)
             {
-                Roster(text, tally, outcome);
+                text.Append(ElectionResult.BelowQuorum(tally));
+            }
+            else
+            {
+                ElectionText.Allocation(text, outcome.Allocation, tally.Nominees, outcome.NewTerm);
+                if (outcome.IsFinal)
+                {
+                    Roster(text, tally, outcome);
+                }
             }
         }
         else if (tally.Provisional is { } provisional)

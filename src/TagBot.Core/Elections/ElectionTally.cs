@@ -41,6 +41,24 @@ public sealed record ElectionTally(
 {
     public ElectionClose? Close => Outcome?.Close;
 
+    /// <summary>The election's deadlines (none before the freeze).</summary>
+    public Phases.ElectionPhases Phases { get; init; } = Elections.Phases.ElectionPhases.None;
+
+    /// <summary>Who of the electorate took part, against the quorum.</summary>
+    public Turnout Turnout { get; init; } = new(0, 0, null, null);
+
+    /// <summary>Closed, final, and below quorum: nobody is elected and no roster pull request is opened.</summary>
+    public bool BelowQuorum => Outcome is { IsFinal: true } && !Turnout.Met;
+
+    /// <summary>Every valid <c>/reopen-election</c>, oldest first: the history the status keeps.</summary>
+    public IReadOnlyList<Reopening> Reopenings { get; init; } = [];
+
+    /// <summary>The round of the vote: 1, plus one per reopening. Each round's result has its own roster pull request branch.</summary>
+    public int Round => Reopenings.Count + 1;
+
+    /// <summary>The frozen record as the status shows it; null before the freeze (or for an election older than records).</summary>
+    public Record.FrozenView? Frozen { get; init; }
+
     /// <summary>The allocation to show: the result once closed, else the provisional one.</summary>
     public SeatAllocation? Allocation => Outcome?.Allocation ?? Provisional;
 }

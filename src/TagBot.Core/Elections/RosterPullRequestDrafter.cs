@@ -49,7 +49,7 @@ public static class RosterPullRequestDrafter
             .Append("### Changes\n\n```diff\n").Append(RosterDiff.Render(rosterText, edit.Text!)).Append("```\n\n")
             .Append(ResultWithoutMarker(tally))
             .ToString();
-        return (new RosterPullRequestDraft(new RosterBranch(issue.Number).Name, policy.Roster.Path, edit.Text!, title, body,
+        return (new RosterPullRequestDraft(new RosterBranch(issue.Number, tally.Round).Name, policy.Roster.Path, edit.Text!, title, body,
             $"Seat the result of election #{issue.Number}", Reviewers(policy, roster)), [], false);
     }
 

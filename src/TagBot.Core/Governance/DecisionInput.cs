@@ -15,4 +15,17 @@ public sealed record DecisionInput(Policy Policy, Roster Roster, IssueSnapshot I
 
     /// <summary>The election's roster pull request as found on GitHub (elections only).</summary>
     public Elections.RosterPullRequestState PullRequest { get; init; }
+
+    /// <summary>The round whose roster pull request <see cref="PullRequest"/> is (its branch); see <see cref="Elections.RosterBranch.ToRead"/>.</summary>
+    public int PullRequestRound { get; init; } = 1;
+
+    /// <summary>
+    /// The election's frozen record (elections only): the one posted on the issue, or the one the
+    /// host just froze, which the decision posts. <see cref="Policy"/> and <see cref="Roster"/> are
+    /// then the frozen versions; <see cref="RosterText"/> stays the current file.
+    /// </summary>
+    public Elections.Record.ElectionRecord? Record { get; init; }
+
+    /// <summary>The policy, roster and members file as they are now on the default branch (path, blob SHA), to tell a frozen election what changed.</summary>
+    public IReadOnlyList<Elections.Record.FrozenFile> CurrentFiles { get; init; } = [];
 }

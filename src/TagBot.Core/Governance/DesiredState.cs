@@ -18,6 +18,9 @@ public sealed record DesiredState(
     /// <summary>The roster pull request to open, when an election's result is final and none exists yet.</summary>
     public RosterPullRequestDraft? RosterPullRequestDraft { get; init; }
 
+    /// <summary>The roster pull request of an undone result, to close with a comment (once).</summary>
+    public RosterPullRequestClosure? RosterPullRequestClosure { get; init; }
+
     public static readonly DesiredState Nothing = new(
         new HashSet<string>(), new HashSet<string>(), null, [], [], null);
 }

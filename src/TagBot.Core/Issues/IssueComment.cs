@@ -15,4 +15,10 @@ public sealed record IssueComment(
     /// when the host cannot tell.
     /// </summary>
     public bool ByTagBot { get; init; } = AuthorIsBot;
+
+    /// <summary>The author's GitHub user ID (0 when the host cannot tell): what an election matches people by, as logins can change.</summary>
+    public long AuthorId { get; init; }
+
+    /// <summary>When the comment was last written: its creation, or its latest edit.</summary>
+    public DateTimeOffset UpdatedAt { get; init; } = CreatedAt;
 }

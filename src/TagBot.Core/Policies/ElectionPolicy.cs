@@ -39,6 +39,18 @@ public sealed record ElectionPolicy(
 
     public IReadOnlyList<string> Reviewers { get; init => field = ValueCollections.List(value); } = ValueCollections.List(Reviewers);
 
+    /// <summary>Days from the opening (the freeze) until nominations close, unless the issue body gives the time; null: no deadline.</summary>
+    public int? NominationsDays { get; init; }
+
+    /// <summary>Days from the opening until voting closes and the sweep closes the election, unless the issue body gives the time; null: a chair closes it.</summary>
+    public int? VotingDays { get; init; }
+
+    /// <summary>Whole days from the opening before a chair may close the election.</summary>
+    public int MinOpenDays { get; init; }
+
+    /// <summary>The share of the frozen electorate that must take part for a result to seat anyone; null: no quorum.</summary>
+    public Fraction? Quorum { get; init; }
+
     /// <summary>Scheduled elections, term reminders and retirements (<c>elections.schedule</c>).</summary>
     public SchedulePolicy Schedule { get; init; } = SchedulePolicy.Default;
 

@@ -71,6 +71,17 @@ public static class PolicyReference
             "A tie at the cut-off: `chair` waits for a chair's `/break-tie @user`; `earliest-nomination` seats the earliest nominated."),
         new("elections.reviewers", "list of logins or `org/team`", p => p.Elections.Reviewers,
             "Extra reviewers of roster pull requests, besides the chairs (e.g. a TOC team)."),
+        new("elections.nominations_days", "integer ≥ 1 or `null`", p => p.Elections.NominationsDays,
+            "Nominations (and `/accept`, `/decline`) close this many days after the election opens, unless the issue body has a "
+            + "`nominations close:` line. `null`: no deadline."),
+        new("elections.voting_days", "integer ≥ 1 or `null`", p => p.Elections.VotingDays,
+            "Voting closes this many days after the election opens, unless the issue body has a `voting closes:` line; the sweep then "
+            + "closes the election as `/close-election` would. `null`: a chair closes it."),
+        new("elections.min_open_days", "integer ≥ 0", p => p.Elections.MinOpenDays,
+            "Whole days from the opening before `/close-election` is accepted."),
+        new("elections.quorum", "fraction (`1/2`, `0.5`, `50%`) or `null`", p => p.Elections.Quorum,
+            "The share of the frozen electorate that must take a binding position for the result to seat anyone. Below it, "
+            + "the close elects nobody and opens no roster pull request. `null`: no quorum."),
         new("elections.schedule.enabled", "boolean", p => p.Elections.Schedule.Enabled,
             "`true`: the sweep opens elections when the roster's terms make them due, reminds holders whose term is ending, and "
             + "proposes moving holders whose term ended without re-election to `emeritus` "

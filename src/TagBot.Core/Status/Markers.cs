@@ -21,6 +21,14 @@ public static class Markers
     /// <summary>Posted once when a close changes nothing in the roster, so no pull request is opened.</summary>
     public const string RosterUnchanged = Prefix + "roster-unchanged -->";
 
+    /// <summary>Posted once when an election opens: its frozen inputs (<c>Elections.Record.ElectionRecord</c>).</summary>
+    public const string ElectionRecord = Prefix + "election-record -->";
+
+    /// <summary>Starts the hidden block of an election record that holds the commit, the moment and the files.</summary>
+    public const string ElectionRecordData = Prefix + "election-record-data";
+
+    private const string ElectionReopenedPrefix = Prefix + "election-reopened:";
+
     private const string ReplyPrefix = Prefix + "reply:";
 
     private const string ElectionResultPrefix = Prefix + "election-result:";
@@ -46,6 +54,13 @@ public static class Markers
     }
 
     public static bool IsStatus(string body) => body.StartsWith(Status, StringComparison.Ordinal);
+
+    /// <summary>Posted once per valid <c>/reopen-election</c> (by its comment id): counts the rounds of roster pull requests.</summary>
+    public static string ElectionReopened(long commentId) => $"{ElectionReopenedPrefix}{commentId} -->";
+
+    public static bool IsElectionReopened(string body) => body.StartsWith(ElectionReopenedPrefix, StringComparison.Ordinal);
+
+    public static bool IsElectionRecord(string body) => body.StartsWith(ElectionRecord, StringComparison.Ordinal);
 
     public static bool IsElectionResult(string body) => body.StartsWith(ElectionResultPrefix, StringComparison.Ordinal);
 

@@ -91,7 +91,8 @@ public static class AuditCommand
         // The bot's own reading of the issue, policy and roster, without its store of last valid versions.
         var repository = access.Issues.Repository;
         var ledger = new AuditLedger();
-        var reading = await new IssueReader(new GovernanceSources(ledger))
+        var sources = new GovernanceSources(ledger);
+        var reading = await new IssueReader(sources, new ElectionInputs(sources))
             .ReadAsync(access.Issues, access.PullRequests, number, ownLogin: null, wakeup: null, DateTimeOffset.UtcNow, cancellationToken);
         if (reading is null)
         {

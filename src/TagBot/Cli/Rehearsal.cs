@@ -1,4 +1,5 @@
 using TagBot.Core.Elections;
+using TagBot.Core.Elections.Record;
 using TagBot.Core.Governance;
 using TagBot.Core.Governance.Changes;
 using TagBot.Core.Issues;
@@ -57,6 +58,11 @@ internal static class Rehearsal
         events = [.. events.OrderBy(e => e.At)];
         events.Add((PassKind.Now, null, now));
 
+        // The scenario's files are what the election freezes when it opens, at the issue's creation;
+        // the deadlines come from the issue body or the policy, as for the bot. Nobody has a user ID here.
+        var record = issue.Labels.Contains(policy.Elections.Label, StringComparer.OrdinalIgnoreCase)
+            ? ElectionRecord.Freeze("scenario", [], issue.Created, [], issue.Body, policy.Elections)
+            : null;
         foreach (var (kind, comment, at) in events)
         {
             if (comment is not null)
@@ -73,6 +79,8 @@ internal static class Rehearsal
             {
                 RosterText = scenario.Roster.Text,
                 PullRequest = pullRequest,
+                PullRequestRound = RosterBranch.ToRead(snapshot, policy)?.Round ?? 1,
+                Record = record,
             });
             last = desired;
 
@@ -104,6 +112,10 @@ internal static class Rehearsal
                     case IssueAction.OpenRosterPullRequest open when pullRequest == RosterPullRequestState.None:
                         opened = step.OpenedPullRequest = open.Draft;
                         pullRequest = RosterPullRequestState.Open;
+                        break;
+                    case IssueAction.CloseRosterPullRequest undo:
+                        done.Add(undo.Closure.Key);
+                        pullRequest = RosterPullRequestState.None;
                         break;
                     case IssueAction.CloseIssue close:
                         done.Add(close.Closure.Key);

@@ -18,12 +18,40 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
     public RepositoryName Repository => repository;
 
     /// <summary>A file on the default branch, or null when it does not exist.</summary>
-    public async Task<string?> ReadFileAsync(string path)
+    public async Task<string?> ReadFileAsync(string path) => (await ReadFileVersionAsync(path, null))?.Text;
+
+    /// <summary>
+    /// A file's text and blob SHA on the default branch, or at <paramref name="reference"/> (a commit
+    /// SHA: immutable, so its ETag answers 304 for ever); null when it does not exist there.
+    /// </summary>
+    public async Task<(string Text, string Sha)?> ReadFileVersionAsync(string path, string? reference)
     {
         try
         {
-            var contents = await client.Repository.Content.GetAllContents(repository.Owner, repository.Name, path);
-            return contents.Count == 1 ? contents[0].Content : null;
+            var contents = reference is null
+                ? await client.Repository.Content.GetAllContents(repository.Owner, repository.Name, path)
+                : await client.Repository.Content.GetAllContentsByRef(repository.Owner, repository.Name, path, reference);
+            return contents.Count == 1 ? (contents[0].Content, contents[0].Sha) : null;
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The commit SHA at the tip of the default branch: what an election freezes its files at.</summary>
+    public async Task<string> HeadCommitAsync()
+    {
+        var branch = (await client.Repository.Get(repository.Owner, repository.Name)).DefaultBranch;
+        return (await client.Git.Reference.Get(repository.Owner, repository.Name, $"heads/{branch}")).Object.Sha;
+    }
+
+    /// <summary>The GitHub user ID of <paramref name="login"/>, or null when no account has it.</summary>
+    public async Task<long?> UserIdAsync(string login)
+    {
+        try
+        {
+            return (await client.User.Get(login)).Id;
         }
         catch (NotFoundException)
         {
@@ -173,5 +201,7 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
         new(comment.Id, comment.User?.Login ?? "ghost", IsBot(comment.User), comment.Body ?? "", comment.CreatedAt, comment.HtmlUrl ?? "")
         {
             ByTagBot = IsTagBot(comment.User, ownLogin),
+            AuthorId = comment.User?.Id ?? 0,
+            UpdatedAt = comment.UpdatedAt ?? comment.CreatedAt,
         };
 }

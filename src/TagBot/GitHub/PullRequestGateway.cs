@@ -86,6 +86,18 @@ public sealed class PullRequestGateway(IGitHubClient client, RepositoryName repo
         return true;
     }
 
+    /// <summary>Comments on the open pull request from <paramref name="branch"/> and closes it; nothing when none is open.</summary>
+    public async Task CloseWithCommentAsync(string branch, string comment)
+    {
+        if (await FindAsync(branch) is not { IsOpen: true } open)
+        {
+            return;
+        }
+
+        await client.Issue.Comment.Create(repository.Owner, repository.Name, open.Number, comment);
+        await client.PullRequest.Update(repository.Owner, repository.Name, open.Number, new PullRequestUpdate { State = ItemState.Closed });
+    }
+
     public async Task<PullRequestSnapshot> CreateAsync(string branch, string baseBranch, string title, string body) =>
         ToCore(await client.PullRequest.Create(repository.Owner, repository.Name, new NewPullRequest(title, branch, baseBranch) { Body = body }));
 

@@ -85,6 +85,7 @@ public static class TagBotApp
 
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<GovernanceSources>();
+        services.AddSingleton<ElectionInputs>();
         services.AddSingleton<IssueReader>();
         services.AddSingleton<PlanExecutor>();
         services.AddSingleton<ScheduleRunner>();

@@ -15,26 +15,29 @@ public sealed class GovernanceSources(ILedger ledger)
 {
     public const string PolicyPath = ".github/tagbot.yml";
 
-    public async Task<Sources> LoadAsync(IssueGateway gateway, CancellationToken cancellationToken) =>
-        await WithRosterAsync(gateway, await LoadPolicyAsync(gateway, cancellationToken), cancellationToken);
+    /// <param name="commit">Null: the default branch, remembering each valid version. A commit SHA: the files
+    /// as they were there (an election's frozen inputs), remembered nowhere, as they are not the current ones.</param>
+    public async Task<Sources> LoadAsync(IssueGateway gateway, CancellationToken cancellationToken, string? commit = null) =>
+        await WithRosterAsync(gateway, await LoadPolicyAsync(gateway, cancellationToken, commit), cancellationToken, commit);
 
     /// <summary>The policy alone (roster left empty): enough to tell whether an issue concerns TagBot.</summary>
-    public async Task<Sources> LoadPolicyAsync(IssueGateway gateway, CancellationToken cancellationToken)
+    public async Task<Sources> LoadPolicyAsync(IssueGateway gateway, CancellationToken cancellationToken, string? commit = null)
     {
         var warnings = new List<string>();
-        var policyText = await gateway.ReadFileAsync(PolicyPath);
+        var files = new List<Core.Elections.Record.FrozenFile>();
+        var policyText = await ReadAsync(gateway, PolicyPath, commit, files);
         var policy = await ValidOrLastAsync(
-            Scope(gateway), [new Document("policy", policyText)], texts =>
+            Scope(gateway, commit), [new Document("policy", policyText)], texts =>
             {
                 var result = PolicyLoader.Load(texts[0], PolicyPath);
                 return (result.Policy, result.Errors);
             },
             PolicyPath, warnings, cancellationToken);
-        return new Sources(policy, Roster.Empty, warnings);
+        return new Sources(policy, Roster.Empty, warnings) { Files = files };
     }
 
     /// <summary>Adds the roster (and members file) read by the core's <see cref="RosterSource"/>.</summary>
-    public async Task<Sources> WithRosterAsync(IssueGateway gateway, Sources policyOnly, CancellationToken cancellationToken)
+    public async Task<Sources> WithRosterAsync(IssueGateway gateway, Sources policyOnly, CancellationToken cancellationToken, string? commit = null)
     {
         if (policyOnly.Policy is not { } policy)
         {
@@ -42,19 +45,20 @@ public sealed class GovernanceSources(ILedger ledger)
         }
 
         var warnings = policyOnly.Warnings.ToList();
+        var files = policyOnly.Files.ToList();
         var settings = policy.Roster;
-        var rosterText = await gateway.ReadFileAsync(settings.Path);
+        var rosterText = await ReadAsync(gateway, settings.Path, commit, files);
         if (rosterText is null)
         {
             warnings.Add($"The roster `{settings.Path}` does not exist, so nobody holds a role: no position is binding "
                 + "and nobody can triage or decide. Add the file (see docs/configuration.md) to enable them.");
-            return new Sources(policy, Roster.Empty, warnings);
+            return new Sources(policy, Roster.Empty, warnings) { Files = files };
         }
 
         var documents = new List<Document> { new($"roster:{settings.Path}", rosterText) };
         if (RosterSource.TakesMembers(settings))
         {
-            var membersText = await gateway.ReadFileAsync(settings.MembersPath!);
+            var membersText = await ReadAsync(gateway, settings.MembersPath!, commit, files);
             if (membersText is null)
             {
                 warnings.Add($"The members file `{settings.MembersPath}` (`roster.members_path`) does not exist, so nobody holds "
@@ -66,7 +70,7 @@ public sealed class GovernanceSources(ILedger ledger)
 
         IReadOnlyList<ConfigError> notes = [];
         var roster = await ValidOrLastAsync(
-            Scope(gateway), documents, texts =>
+            Scope(gateway, commit), documents, texts =>
             {
                 var result = RosterSource.Read(policy, texts[0] ?? "", texts.Count > 1 ? texts[1] : null);
                 notes = result.Warnings;
@@ -79,28 +83,41 @@ public sealed class GovernanceSources(ILedger ledger)
             warnings.Add($"`{settings.Path}` has problems outside what TagBot reads and edits; they do not stop it:\n"
                 + string.Join("\n", notes.Select(e => $"- `{e}`")));
         }
-        return new Sources(policy, roster ?? Roster.Empty, warnings, rosterText);
+        return new Sources(policy, roster ?? Roster.Empty, warnings, rosterText) { Files = files };
     }
 
-    private static string Scope(IssueGateway gateway) => gateway.Repository.ToString().ToLowerInvariant();
+    private static async Task<string?> ReadAsync(IssueGateway gateway, string path, string? commit, List<Core.Elections.Record.FrozenFile> files)
+    {
+        var version = await gateway.ReadFileVersionAsync(path, commit);
+        if (version is { } v)
+        {
+            files.Add(new Core.Elections.Record.FrozenFile(path, v.Sha));
+        }
+
+        return version?.Text;
+    }
+
+    /// <summary>Where valid versions are remembered: per repository for the default branch; nowhere for a commit.</summary>
+    private static string? Scope(IssueGateway gateway, string? commit) =>
+        commit is null ? gateway.Repository.ToString().ToLowerInvariant() : null;
 
     /// <summary>
     /// The value of <paramref name="documents"/> when they load; otherwise the value of the last
     /// versions that loaded together (each file stored on its own), or null when there are none.
     /// </summary>
     private async Task<T?> ValidOrLastAsync<T>(
-        string scope, IReadOnlyList<Document> documents, Func<IReadOnlyList<string?>, (T? Value, IReadOnlyList<ConfigError> Errors)> load,
+        string? scope, IReadOnlyList<Document> documents, Func<IReadOnlyList<string?>, (T? Value, IReadOnlyList<ConfigError> Errors)> load,
         string path, List<string> warnings, CancellationToken cancellationToken)
         where T : class
     {
         var (value, errors) = load([.. documents.Select(d => d.Text)]);
         if (value is not null && errors.Count == 0)
         {
-            foreach (var document in documents.Where(d => d.Text is not null))
+            foreach (var document in documents.Where(d => scope is not null && d.Text is not null))
             {
-                if (await ledger.GetDocumentAsync(scope, document.Name, cancellationToken) != document.Text)
+                if (await ledger.GetDocumentAsync(scope!, document.Name, cancellationToken) != document.Text)
                 {
-                    await ledger.SetDocumentAsync(scope, document.Name, document.Text!, cancellationToken);
+                    await ledger.SetDocumentAsync(scope!, document.Name, document.Text!, cancellationToken);
                 }
             }
 
@@ -109,6 +126,12 @@ public sealed class GovernanceSources(ILedger ledger)
 
         var problems = string.Join("\n", errors.Select(e => $"- `{e}`"));
         path = string.Join("`, `", errors.Select(e => e.File).Distinct().DefaultIfEmpty(path));
+        if (scope is null)
+        {
+            warnings.Add($"`{path}` as frozen for this election does not load:\n{problems}");
+            return null;
+        }
+
         var last = new List<string?>();
         foreach (var document in documents)
         {

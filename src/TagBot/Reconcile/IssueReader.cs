@@ -10,7 +10,7 @@ namespace TagBot.Reconcile;
 /// <c>audit</c>: the issue, the policy, the roster, the comments and, once the core says it
 /// matters, the roster pull request.
 /// </summary>
-public sealed class IssueReader(GovernanceSources sources)
+public sealed class IssueReader(GovernanceSources sources, ElectionInputs elections)
 {
     /// <param name="wakeup">What woke TagBot; an issue it does not concern is not read further. Null: read it whatever it is.</param>
     /// <returns>Null when the issue is gone or is a pull request.</returns>
@@ -39,10 +39,14 @@ public sealed class IssueReader(GovernanceSources sources)
 
         var branch = RosterBranch.ToRead(snapshot, policy);
         var pullRequest = branch is { } b ? RosterBranch.StateOf(await pullRequests.FindAsync(b.Name)) : RosterPullRequestState.None;
-        return new IssueReading(snapshot, loaded, new DecisionInput(policy, loaded.Roster, snapshot, now, loaded.Warnings)
+        var (record, counted) = await elections.ReadAsync(issues, snapshot, policy, loaded, now, cancellationToken);
+        return new IssueReading(snapshot, counted, new DecisionInput(counted.Policy ?? policy, counted.Roster, snapshot, now, counted.Warnings)
         {
-            RosterText = loaded.RosterText,
+            RosterText = counted.RosterText,
             PullRequest = pullRequest,
+            PullRequestRound = branch?.Round ?? 1,
+            Record = record,
+            CurrentFiles = loaded.Files,
         });
     }
 }

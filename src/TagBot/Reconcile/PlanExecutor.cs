@@ -97,6 +97,10 @@ public sealed class PlanExecutor(ILedger ledger)
                 return 1;
             case IssueAction.OpenRosterPullRequest open:
                 return await OpenRosterPullRequestAsync(pullRequests, open.Draft, done, recorded);
+            case IssueAction.CloseRosterPullRequest undo:
+                await pullRequests.CloseWithCommentAsync(undo.Closure.Branch, undo.Closure.Comment);
+                recorded.Add(undo.Closure.Key);
+                return 1;
             case IssueAction.CloseIssue close:
                 await gateway.CloseAsync(number, close.Closure.Completed);
                 recorded.Add(close.Closure.Key);

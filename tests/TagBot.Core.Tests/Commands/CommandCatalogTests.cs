@@ -12,7 +12,7 @@ public class CommandCatalogTests
         Assert.Equal(
             [
                 typeof(SupportFamily), typeof(ObjectFamily), typeof(WithdrawFamily), typeof(TriageFamily),
-                typeof(DecideFamily), typeof(NominateFamily), typeof(ConsentFamily), typeof(CloseElectionFamily),
+                typeof(DecideFamily), typeof(NominateFamily), typeof(ConsentFamily), typeof(CloseElectionFamily), typeof(ReopenElectionFamily),
                 typeof(BreakTieFamily), typeof(TagBotFamily),
             ],
             CommandCatalog.Families.Select(family => family.GetType()));
@@ -37,7 +37,7 @@ public class CommandCatalogTests
     {
         var owners = CommandCatalog.Families.SelectMany(family => family.Verbs, (family, verb) => (verb, family)).ToList();
 
-        Assert.Equal(11, owners.Count);
+        Assert.Equal(12, owners.Count);
         Assert.All(owners, owner => Assert.Same(owner.family, CommandCatalog.Find(owner.verb)));
     }
 

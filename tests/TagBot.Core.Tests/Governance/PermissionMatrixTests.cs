@@ -27,7 +27,7 @@ namespace TagBot.Core.Tests.Governance;
 /// On the election, before the command: <c>member-kai</c> and <c>member-max</c> nominate themselves
 /// for APAC, <c>member-kai</c> nominates <c>member-amy</c>, and <c>lead-eve</c> supports both APAC
 /// nominees, so closing ties them for APAC's one seat. <c>/break-tie</c> comes after a chair's
-/// <c>/close-election</c>; each <c>/withdraw</c> after its author's own support. Examples name
+/// <c>/close-election</c>, and so does <c>/reopen-election</c>; each <c>/withdraw</c> after its author's own support. Examples name
 /// <c>@alice</c> and <c>@bob</c>: they become <c>@member-max</c> and <c>@member-kai</c>, and for
 /// <c>/nominate</c> <c>@lead-ema</c>, whose seat is up.
 /// </remarks>
@@ -66,6 +66,7 @@ public sealed partial class PermissionMatrixTests
         Row("/accept",                         proposal: "R R R R R R -", election: "R R R R A R -", unlabelled: "- - - - - - -"),
         Row("/decline",                        proposal: "R R R R R R -", election: "R R R R A R -", unlabelled: "- - - - - - -"),
         Row("/close-election",                 proposal: "R R R R R R -", election: "A R R R R R -", unlabelled: "- - - - - - -"),
+        Row("/reopen-election <reason>",       proposal: "R R R R R R -", election: "A R R R R R -", unlabelled: "- - - - - - -"),
         Row("/break-tie @user",                proposal: "R R R R R R -", election: "A R R R R R -", unlabelled: "- - - - - - -"),
         Row("/tagbot help",                    proposal: "A A A A A A -", election: "A A A A A A -", unlabelled: "A A A A A A -"),
         Row("/tagbot status",                  proposal: "A A A A A A -", election: "A A A A A A -", unlabelled: "R R R R R R -"),
@@ -190,7 +191,7 @@ public sealed partial class PermissionMatrixTests
             lines.Add(("lead-eve", "/support @member-max @member-kai"));
         }
 
-        if (usage.Verb == "break-tie")
+        if (usage.Verb is "break-tie" or "reopen-election")
         {
             lines.Add(("chair-carla", "/close-election"));
         }

@@ -23,6 +23,7 @@ public sealed partial class FakeGitHubServer
         app.MapGet("/repos/{owner}/{repo}/installation", GetRepositoryInstallation).WithMetadata(appAuth);
         app.MapGet("/installation/repositories", ListInstallationRepositories).WithMetadata(installationAuth);
         app.MapGet("/rate_limit", GetRateLimit).WithMetadata(new AuthRequirement(AuthKind.None));
+        app.MapGet("/users/{username}", GetUser).WithMetadata(new AuthRequirement(AuthKind.None));
 
         var repos = app.MapGroup("/repos/{owner}/{repo}").WithMetadata(installationAuth);
         repos.MapGet("", GetRepository);
@@ -186,6 +187,15 @@ public sealed partial class FakeGitHubServer
             return string.Equals(username, r.Owner, StringComparison.OrdinalIgnoreCase) || r.Collaborators.ContainsKey(username)
                 ? GitHubResult.NoContent()
                 : GitHubResult.NotFound();
+        }
+    }
+
+    /// <summary>A user by login, as GitHub answers it (the public fields TagBot reads: login, id, type).</summary>
+    private GitHubResult GetUser(string username)
+    {
+        lock (_gate)
+        {
+            return _users.TryGetValue(username, out var user) ? GitHubResult.Json(UserJson(user)) : GitHubResult.Error(404, "Not Found");
         }
     }
 

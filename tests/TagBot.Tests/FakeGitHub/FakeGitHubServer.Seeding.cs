@@ -315,6 +315,29 @@ public sealed partial class FakeGitHubServer
         }
     }
 
+    /// <summary>
+    /// Renames an account, as GitHub does: same user ID, and every issue and comment it wrote shows the
+    /// new login from now on. The old login is free for someone else.
+    /// </summary>
+    public void RenameUser(string login, string newLogin)
+    {
+        lock (_gate)
+        {
+            var user = _users[login];
+            _users.Remove(login);
+            _users[newLogin] = new UserState(newLogin, user.Id, user.Type);
+            foreach (var comment in _comments.Values.Where(c => string.Equals(c.Author, login, StringComparison.OrdinalIgnoreCase)))
+            {
+                comment.Author = newLogin;
+            }
+
+            foreach (var issue in _repos.Values.SelectMany(r => r.Issues.Values).Where(i => string.Equals(i.Author, login, StringComparison.OrdinalIgnoreCase)))
+            {
+                issue.Author = newLogin;
+            }
+        }
+    }
+
     /// <summary>Edits a comment as its author would.</summary>
     public void EditComment(long commentId, string newBody)
     {

@@ -44,7 +44,7 @@ internal sealed class CommentState(long id, RepoState repo, int issueNumber, str
     public long Id { get; } = id;
     public RepoState Repo { get; } = repo;
     public int IssueNumber { get; } = issueNumber;
-    public string Author { get; } = author;
+    public string Author { get; set; } = author;
     public string Body { get; set; } = body;
     public DateTimeOffset CreatedAt { get; } = createdAt;
     public DateTimeOffset UpdatedAt { get; set; } = createdAt;
@@ -72,7 +72,7 @@ internal sealed class IssueState(long id, int number, string title, string? body
     public int Number { get; } = number;
     public string Title { get; set; } = title;
     public string? Body { get; set; } = body;
-    public string Author { get; } = author;
+    public string Author { get; set; } = author;
     public string State { get; set; } = "open";
     public string? StateReason { get; set; }
     public List<LabelState> Labels { get; } = [];

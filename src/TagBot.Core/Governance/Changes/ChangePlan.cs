@@ -27,6 +27,13 @@ public static class ChangePlan
             .Where(l => desired.ManagedLabels.Contains(l) && !desired.Labels.Contains(l))
             .Select(l => new IssueAction.RemoveLabel(l)));
 
+        // Before the notices: the reopening's notice moves TagBot to the next round's branch, so the
+        // old pull request must be closed first or a failed pass would leave it open for ever.
+        if (desired.RosterPullRequestClosure is { } closure && !done.Contains(closure.Key))
+        {
+            actions.Add(new IssueAction.CloseRosterPullRequest(closure));
+        }
+
         var own = issue.Comments.Where(c => c.ByTagBot).ToList();
         if (desired.StatusComment is { } status)
         {

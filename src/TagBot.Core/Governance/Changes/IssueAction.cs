@@ -34,6 +34,9 @@ public abstract record IssueAction
     /// <summary>Open the election's roster pull request (unless one exists from its branch in any state).</summary>
     public sealed record OpenRosterPullRequest(RosterPullRequestDraft Draft) : IssueAction;
 
+    /// <summary>Close the roster pull request of an undone result, with a comment (once per <see cref="RosterPullRequestClosure.Key"/>).</summary>
+    public sealed record CloseRosterPullRequest(RosterPullRequestClosure Closure) : IssueAction;
+
     /// <summary>Close the issue (once per <see cref="Closure.Key"/>).</summary>
     public sealed record CloseIssue(Closure Closure) : IssueAction;
 }

@@ -33,6 +33,10 @@ internal static class ElectionsReader
                 "objections_veto" => r.TryBool(value, out var veto) ? e with { ObjectionsVeto = veto } : e,
                 "tie_break" => r.TryChoice(value, TieBreaks, out var tieBreak) ? e with { TieBreak = tieBreak } : e,
                 "reviewers" => r.TryStringList(value, out var reviewers) ? e with { Reviewers = ReviewersReader.Read(r, reviewers) } : e,
+                "nominations_days" => r.TryOptionalInt(value, 1, out var nominations) ? e with { NominationsDays = nominations } : e,
+                "voting_days" => r.TryOptionalInt(value, 1, out var voting) ? e with { VotingDays = voting } : e,
+                "min_open_days" => r.TryInt(value, 0, out var minOpen) ? e with { MinOpenDays = minOpen } : e,
+                "quorum" => FractionReader.TryRead(r, value, out var quorum) ? e with { Quorum = quorum } : e,
                 "schedule" => e with { Schedule = ScheduleReader.Read(r, value, e.Schedule) },
                 _ => throw SectionKeys.Unread(Section, key),
             };

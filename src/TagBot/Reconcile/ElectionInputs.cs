@@ -1,0 +1,59 @@
+using TagBot.Core.Elections.Record;
+using TagBot.Core.Issues;
+using TagBot.Core.Policies;
+using TagBot.GitHub;
+
+namespace TagBot.Reconcile;
+
+/// <summary>
+/// An election's inputs: once frozen, the policy and roster as they were at the record's commit
+/// (read by SHA: immutable, so after the first read every one is a 304); before that, a new record
+/// frozen now, from the default branch's tip, with every roster person's GitHub user ID. The roster
+/// text a pull request edits stays the current one.
+/// </summary>
+public sealed class ElectionInputs(GovernanceSources sources)
+{
+    /// <summary>How many user IDs are looked up at once when an election freezes.</summary>
+    private const int Lookups = 8;
+
+    /// <returns>The record (null for an issue that is no election, or one closed before records existed) and the sources to decide with.</returns>
+    public async Task<(ElectionRecord? Record, Sources Sources)> ReadAsync(
+        IssueGateway issues, IssueSnapshot issue, Policy policy, Sources current, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!issue.HasLabel(policy.Elections.Label))
+        {
+            return (null, current);
+        }
+
+        if (ElectionRecord.Find(issue) is { } record)
+        {
+            var frozen = await sources.LoadAsync(issues, cancellationToken, record.Commit);
+            return frozen.Policy is null
+                ? (record, current with { Warnings = [.. frozen.Warnings, "TagBot counts with the current files until the frozen ones can be read.", .. current.Warnings] })
+                : (record, Frozen(frozen, current));
+        }
+
+        if (!ElectionRecord.Needed(issue, policy))
+        {
+            return (null, current);
+        }
+
+        var commit = await issues.HeadCommitAsync();
+        var atCommit = await sources.LoadAsync(issues, cancellationToken, commit);
+        if (atCommit.Policy is null)
+        {
+            // The files at the tip do not load: nothing trustworthy to freeze; the next pass tries again.
+            return (null, current);
+        }
+
+        var logins = ElectionRecord.LoginsOf(atCommit.Roster);
+        var ids = new long?[logins.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, logins.Count), new ParallelOptions { MaxDegreeOfParallelism = Lookups, CancellationToken = cancellationToken },
+            async (i, _) => ids[i] = await issues.UserIdAsync(logins[i]));
+        var people = logins.Select((login, i) => new FrozenPerson(login, ids[i])).ToList();
+        return (ElectionRecord.Freeze(commit, atCommit.Files, now, people, issue.Body, atCommit.Policy.Elections), Frozen(atCommit, current));
+    }
+
+    private static Sources Frozen(Sources frozen, Sources current) =>
+        frozen with { RosterText = current.RosterText, Warnings = [.. frozen.Warnings.Union(current.Warnings)] };
+}
