@@ -35,9 +35,14 @@ public static class ElectionDecision
             }
         }
 
+        tally = tally with { Digest = ResultDigest.Of(tally, issue, record) };
         if (ElectionResult.Key(tally) is { } key && ElectionResult.Render(tally) is { } result)
         {
             notices.Add(new Notice(ElectionResult.Marker(key), result));
+            if (Tampered(issue, key, record) is { } tampered)
+            {
+                warnings.Insert(0, tampered);
+            }
         }
 
         RosterPullRequestDraft? proposal = null;
@@ -103,6 +108,25 @@ public static class ElectionDecision
             RosterPullRequestDraft = proposal,
             RosterPullRequestClosure = undone,
         };
+    }
+
+    /// <summary>
+    /// A warning when counted comments changed after the result comment was posted: that comment is
+    /// the record and stands; the tally shown below is recomputed from the comments as they are now.
+    /// </summary>
+    private static string? Tampered(Issues.IssueSnapshot issue, long key, ElectionRecord? record)
+    {
+        var posted = issue.Comments.Where(c => c.ByTagBot && c.Body.StartsWith(ElectionResult.Marker(key), StringComparison.Ordinal))
+            .OrderBy(c => c.CreatedAt).FirstOrDefault();
+        if (posted is null || ResultDigest.Parse(posted.Body) is not { } digest || digest.Changes(issue, posted.CreatedAt, record) is not { Count: > 0 } changes)
+        {
+            return null;
+        }
+
+        return $"Counted comments changed after {Markdown.Link("the result", posted.Url)} was posted: "
+            + string.Join(", ", changes.Select(c => c.Url is null ? $"comment {c.CommentId} {c.What}" : $"{Markdown.Link($"comment {c.CommentId}", c.Url)} {c.What}"))
+            + ". The posted result is the record and stands (its digest covers the comments as they were); the tally below is "
+            + "recomputed from the comments as they are now. `tagbot audit` reports the same.";
     }
 
     private static string ReopeningText(Reopening reopening, Policies.Policy policy) =>

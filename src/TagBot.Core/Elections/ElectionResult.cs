@@ -69,6 +69,11 @@ public static class ElectionResult
         ElectionText.Nominees(text, tally.Nominees, rules, showIncumbents: false);
         text.Append("### Positions counted\n\n");
         ElectionText.Positions(text, tally.Positions);
+        if (tally.Digest is { } digest)
+        {
+            text.Append(digest.Render());
+        }
+
         return text.ToString();
     }
 

@@ -50,6 +50,9 @@ public sealed record ElectionTally(
     /// <summary>Closed, final, and below quorum: nobody is elected and no roster pull request is opened.</summary>
     public bool BelowQuorum => Outcome is { IsFinal: true } && !Turnout.Met;
 
+    /// <summary>Once final: the digest over the counted inputs, which the result comment and the roster pull request carry.</summary>
+    public Record.ResultDigest? Digest { get; init; }
+
     /// <summary>Every valid <c>/reopen-election</c>, oldest first: the history the status keeps.</summary>
     public IReadOnlyList<Reopening> Reopenings { get; init; } = [];
 

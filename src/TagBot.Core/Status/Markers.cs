@@ -27,6 +27,9 @@ public static class Markers
     /// <summary>Starts the hidden block of an election record that holds the commit, the moment and the files.</summary>
     public const string ElectionRecordData = Prefix + "election-record-data";
 
+    /// <summary>Starts the hidden digest line of a result comment or roster pull request body (<c>Elections.Record.ResultDigest</c>).</summary>
+    public const string ElectionDigest = Prefix + "election-digest sha256:";
+
     private const string ElectionReopenedPrefix = Prefix + "election-reopened:";
 
     private const string ReplyPrefix = Prefix + "reply:";

@@ -129,7 +129,9 @@ public static class AuditCommand
         var kind = issue.HasLabel(policy.Elections.Label) ? "election" : issue.HasLabel(policy.Proposals.Label) ? "proposal" : "untracked issue";
         output.WriteLine($"TagBot audit of {issue.Repository}#{issue.Number} \"{issue.Title}\" ({kind}, {(issue.IsOpen ? "open" : "closed")}).");
         output.WriteLine($"Recomputed at {Stamp(input.Now)} from the issue and its {issue.Comments.Count(c => !c.AuthorIsBot)} comments by people, "
-            + $"with the policy and the roster `{policy.Roster.Path}` on the default branch as they are now.");
+            + (input.Record is { } record
+                ? $"with the policy and the roster `{policy.Roster.Path}` as the election froze them at commit {record.Commit}."
+                : $"with the policy and the roster `{policy.Roster.Path}` on the default branch as they are now."));
         output.WriteLine($"Compared: {(report.Compared.Count == 0 ? "nothing TagBot would post" : string.Join(", ", report.Compared))}.");
         foreach (var note in report.Notes)
         {

@@ -19,6 +19,49 @@ internal static class IssueAudit
 {
     public static AuditReport Run(DecisionInput input, DateTimeOffset? statusWrittenAt)
     {
+        var report = Recompute(input, statusWrittenAt);
+        var (tampered, intact) = RecordFindings(input);
+        return report with
+        {
+            Compared = intact.Count + tampered.Count > 0 ? [.. report.Compared, "the result's digest"] : report.Compared,
+            Differences = [.. tampered, .. report.Differences],
+            Notes = [.. intact, .. report.Notes],
+        };
+    }
+
+    /// <summary>
+    /// Each result comment's digest checked against the comments it covers as GitHub has them now:
+    /// every counted comment edited or deleted since the result was posted is a difference (the
+    /// posted result is the record); otherwise a note says the record is intact.
+    /// </summary>
+    private static (IReadOnlyList<AuditFinding> Tampered, IReadOnlyList<string> Intact) RecordFindings(DecisionInput input)
+    {
+        var tampered = new List<AuditFinding>();
+        var intact = new List<string>();
+        foreach (var result in input.Issue.Comments.Where(c => c.ByTagBot && ElectionResult.IsResult(c.Body)))
+        {
+            if (Core.Elections.Record.ResultDigest.Parse(result.Body) is not { } digest)
+            {
+                continue;
+            }
+
+            var changes = digest.Changes(input.Issue, result.CreatedAt, input.Record);
+            tampered.AddRange(changes.Select(c => new AuditFinding(
+                c.CommentId == 0 ? "Counted comments" : $"Counted comment {c.CommentId}",
+                $"{c.What}, after the result was posted; the posted result ({result.Url}) is the record and stands",
+                c.Url ?? "gone from the issue")));
+            if (changes.Count == 0)
+            {
+                intact.Add($"Record intact: the digest sha256:{digest.Value} of the result comment {result.Url} matches its "
+                    + $"{digest.CommentIds.Count} counted comments and the frozen files.");
+            }
+        }
+
+        return (tampered, intact);
+    }
+
+    private static AuditReport Recompute(DecisionInput input, DateTimeOffset? statusWrittenAt)
+    {
         var desired = IssueDecider.Decide(input);
         var now = Compare(input.Issue, desired);
         var notes = Notes(input, desired).ToList();
@@ -84,7 +127,8 @@ internal static class IssueAudit
         foreach (var notice in desired.Notices)
         {
             var result = ElectionResult.IsResult(notice.Body);
-            compared.Add(result ? "the result comment" : "the comment on the roster pull request's fate");
+            compared.Add(result ? "the result comment"
+                : Markers.IsElectionReopened(notice.Body) ? "the reopening notice" : "the comment on the roster pull request's fate");
             if (own.FirstOrDefault(c => c.Body.StartsWith(notice.Marker, StringComparison.Ordinal)) is { } posted
                 && !ChangePlan.SameText(posted.Body, notice.Body))
             {

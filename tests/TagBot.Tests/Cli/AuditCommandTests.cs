@@ -129,7 +129,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
 
         Assert.True(exitCode == 0, output);
         Shows("(election, open)", output);
-        Shows("Compared: labels, the status comment, the result comment.", output);
+        Shows("Compared: labels, the status comment, the result comment, the result's digest.", output);
         Shows("Consistent:", output);
 
         // Maintainers merge the roster pull request: the elected now hold the role in the roster.
@@ -143,7 +143,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
 
         Assert.True(exitCode == 0, output);
         Shows("(election, closed)", output);
-        Shows("Compared: labels, the status comment, the result comment, the comment on the roster pull request's fate.", output);
+        Shows("Compared: labels, the status comment, the result comment, the comment on the roster pull request's fate, the result's digest.", output);
 
         // Someone rewrites the frozen result.
         var result = Assert.Single(GitHub.Comments(Repo, issue), c => ElectionResult.IsResult(c.Body));
@@ -181,5 +181,51 @@ public sealed class AuditCommandTests : IAsyncLifetime
         using var tagbot = TagBotProcess.Start(new Dictionary<string, string?>(), "audit", "--repo", Repo, "--issue", "twelve");
         Assert.Equal(2, await tagbot.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("--issue N is required", tagbot.Output, StringComparison.Ordinal);
+    }
+
+    private async Task<(int Issue, long Support)> ClosedElectionAsync()
+    {
+        var issue = await _world.OpenIssueAsync("chair-carla", "Tech lead election", "nomination");
+        await _world.CommentAsync(issue, "member-mia", "/nominate");
+        var support = await _world.CommentAsync(issue, "member-max", "/support @member-mia");
+        await _world.CommentAsync(issue, "chair-carla", "/close-election");
+        await _world.IdleAsync();
+        Assert.Contains(GitHub.Comments(Repo, issue), c => c.Body.Contains(Markers.ElectionDigest, StringComparison.Ordinal));
+        return (issue, support);
+    }
+
+    [Fact]
+    public async Task An_untouched_closed_election_is_reported_intact_with_exit_code_0()
+    {
+        var (issue, _) = await ClosedElectionAsync();
+
+        var (exitCode, output) = await AuditAsync(issue, more: ["--token", await TokenAsync()]);
+
+        Assert.True(exitCode == 0, output);
+        Shows("Note: Record intact: the digest sha256:", output);
+        Shows("as the election froze them at commit ", output);
+    }
+
+    [Fact]
+    public async Task A_counted_comment_edited_after_the_close_leaves_the_result_and_makes_the_audit_exit_1_naming_it()
+    {
+        var (issue, support) = await ClosedElectionAsync();
+        var result = Assert.Single(GitHub.Comments(Repo, issue), c => Markers.IsElectionResult(c.Body));
+
+        _world.Clock.Advance(TimeSpan.FromMinutes(5));
+        await _world.EditCommentAsync(issue, support, "member-max", "/object @member-mia on second thought");
+        await _world.IdleAsync();
+
+        // The result comment and the pull request stay as they were; the status says what changed.
+        Assert.Equal(result.Body, Assert.Single(GitHub.Comments(Repo, issue), c => Markers.IsElectionResult(c.Body)).Body);
+        Assert.Equal("open", Assert.Single(GitHub.PullRequests(Repo)).State);
+        Shows($"Counted comments changed after [the result](", StatusComment(issue).Body);
+        Shows($"#issuecomment-{result.Id}) was posted: [comment {support}](", StatusComment(issue).Body);
+
+        var (exitCode, output) = await AuditAsync(issue, more: ["--token", await TokenAsync()]);
+
+        Assert.True(exitCode == 1, output);
+        Shows($"Counted comment {support}", output);
+        Shows($"#issuecomment-{support}", output);
     }
 }
