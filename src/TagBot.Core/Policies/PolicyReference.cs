@@ -18,13 +18,15 @@ public static class PolicyReference
     [
         new("roster.path", "file path", p => p.Roster.Path,
             "The roster file, read for roles and edited by roster pull requests."),
-        new("roster.format", "`tagbot`, `cncf-toc` or `markdown-table`", p => p.Roster.Format,
-            "`tagbot` (see the roster format below), `cncf-toc` (an entry of cncf/toc's `tags.yaml`) or `markdown-table` "
-            + "(tables between `<!-- tagbot:roster:ROLE:start -->` and `<!-- tagbot:roster:ROLE:end -->` markers)."),
+        new("roster.format", "`tagbot`, `cncf-toc`, `markdown-table` or `k8s-sigs`", p => p.Roster.Format,
+            "`tagbot` (see the roster format below), `cncf-toc` (an entry of cncf/toc's `tags.yaml`), `markdown-table` "
+            + "(tables between `<!-- tagbot:roster:ROLE:start -->` and `<!-- tagbot:roster:ROLE:end -->` markers) or `k8s-sigs` "
+            + "(a group of kubernetes/community's `sigs.yaml`)."),
         new("roster.entry", "string or `null`", p => p.Roster.Entry,
-            "`cncf-toc`: the `dir` of the `tags.yaml` entry to edit, e.g. `tag-security`. Required for that format."),
+            "`cncf-toc`: the `dir` of the `tags.yaml` entry to edit, e.g. `tag-security`; `k8s-sigs`: the `dir` of the group, e.g. "
+            + "`sig-architecture`. Required for those formats."),
         new("roster.members_path", "file path or `null`", p => p.Roster.MembersPath,
-            "`cncf-toc`, `markdown-table`: an optional tagbot-format file adding people (with their regions) and the `member` role."),
+            "`cncf-toc`, `markdown-table`, `k8s-sigs`: an optional tagbot-format file adding people (with their regions) and the `member` role."),
         new("regions", "list of names", p => p.Regions,
             "Regions seats are capped by. Names compare case-insensitively and contain no spaces (they are typed in `/nominate`)."),
         PolicyKey.Role("term_months", "integer ≥ 1", r => r.TermMonths,
