@@ -73,6 +73,11 @@ public static class PolicyReference
             "A tie at the cut-off: `chair` waits for a chair's `/break-tie @user`; `earliest-nomination` seats the earliest nominated."),
         new("elections.reviewers", "list of logins or `org/team`", p => p.Elections.Reviewers,
             "Extra reviewers of roster pull requests, besides the chairs (e.g. a TOC team)."),
+        new("elections.electorate.path", "file path or `null`", p => p.Elections.Electorate?.Path,
+            "An electorate file listing who may vote in elections, e.g. Elekto's `elections/steering/2026/voters.yaml`. When set, the logins "
+            + "it lists are the binding voters of every election and `voters` no longer applies to elections (proposals keep it). `null`: no file."),
+        new("elections.electorate.format", "`elekto`", p => p.Elections.Electorate?.Format ?? ElectorateFormat.Elekto,
+            "How the electorate file is written: `elekto` is `eligible_voters:` followed by a list of GitHub logins."),
         new("elections.schedule.enabled", "boolean", p => p.Elections.Schedule.Enabled,
             "`true`: the sweep opens elections when the roster's terms make them due, reminds holders whose term is ending, and "
             + "proposes moving holders whose term ended without re-election to `emeritus` "

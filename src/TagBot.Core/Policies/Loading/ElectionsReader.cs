@@ -34,6 +34,7 @@ internal static class ElectionsReader
                 "tie_break" => r.TryChoice(value, TieBreaks, out var tieBreak) ? e with { TieBreak = tieBreak } : e,
                 "reviewers" => r.TryStringList(value, out var reviewers) ? e with { Reviewers = ReviewersReader.Read(r, reviewers) } : e,
                 "schedule" => e with { Schedule = ScheduleReader.Read(r, value, e.Schedule) },
+                "electorate" => e with { Electorate = ElectorateSectionReader.Read(r, value, e.Electorate) },
                 _ => throw SectionKeys.Unread(Section, key),
             };
         }
