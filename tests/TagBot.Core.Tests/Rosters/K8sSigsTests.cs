@@ -246,6 +246,31 @@ public class K8sSigsTests
     }
 
     [Fact]
+    public void Terms_and_regions_come_from_the_members_file_but_who_leads_comes_from_sigs_yaml()
+    {
+        const string Members = """
+            people:
+              - { github: eddiezane, region: Americas }
+            roles:
+              tech_lead:
+                - { github: EddieZane, term: { start: 2025-03-01, end: 2027-03-01 } }
+                - { github: not-a-lead, term: { start: 2025-03-01, end: 2027-03-01 } }
+              member:
+                - { github: grace }
+            """;
+        var policy = Policy.Default with { Roster = Group("sig-cli") with { MembersPath = "governance/members.yaml" } };
+
+        var roster = RosterSource.Read(policy, Sigs, Members).Roster!;
+
+        Assert.Equal(new Term(new DateOnly(2025, 3, 1), new DateOnly(2027, 3, 1)), roster.HoldersOf("tech_lead")[0].Term);
+        Assert.Null(roster.HoldersOf("tech_lead")[1].Term);
+        Assert.Equal(["eddiezane", "soltysh"], roster.HoldersOf("tech_lead").Select(h => h.GitHub));
+        Assert.Equal("Americas", roster.FindPerson("eddiezane")!.Region);
+        Assert.Equal("Eddie Zaneski", roster.FindPerson("eddiezane")!.Name);
+        Assert.True(roster.HasRole("grace", "member"));
+    }
+
+    [Fact]
     public void The_policy_needs_the_group_s_dir()
     {
         var loaded = PolicyLoader.Load("roster:\n  path: sigs.yaml\n  format: k8s-sigs\n");
