@@ -20,7 +20,8 @@ public enum TieBreak
 /// <param name="ObjectionsVeto">Whether an open binding objection makes a nominee unelectable.</param>
 /// <param name="TieBreak">How a tie at the cut-off is resolved.</param>
 /// <param name="Reviewers">Extra reviewers of roster pull requests: logins or <c>org/team</c>.</param>
-/// <remarks><see cref="Schedule"/> (<c>elections.schedule</c>) is set with <c>with</c>; it defaults to off.</remarks>
+/// <remarks><see cref="Schedule"/> (<c>elections.schedule</c>) and <see cref="Electorate"/> (<c>elections.electorate</c>) are
+/// set with <c>with</c>; they default to off and none.</remarks>
 public sealed record ElectionPolicy(
     string Label,
     string Role,
@@ -53,6 +54,12 @@ public sealed record ElectionPolicy(
 
     /// <summary>Scheduled elections, term reminders and retirements (<c>elections.schedule</c>).</summary>
     public SchedulePolicy Schedule { get; init; } = SchedulePolicy.Default;
+
+    /// <summary>
+    /// The electorate file (<c>elections.electorate</c>): when set, its voters replace the roster roles of
+    /// <c>voters</c> as the binding voters of elections. Null (the default): <c>voters</c> decides.
+    /// </summary>
+    public ElectorateSettings? Electorate { get; init; }
 
     public static ElectionPolicy Default { get; } = new(
         Label: "nomination",

@@ -18,13 +18,15 @@ public static class PolicyReference
     [
         new("roster.path", "file path", p => p.Roster.Path,
             "The roster file, read for roles and edited by roster pull requests."),
-        new("roster.format", "`tagbot`, `cncf-toc` or `markdown-table`", p => p.Roster.Format,
-            "`tagbot` (see the roster format below), `cncf-toc` (an entry of cncf/toc's `tags.yaml`) or `markdown-table` "
-            + "(tables between `<!-- tagbot:roster:ROLE:start -->` and `<!-- tagbot:roster:ROLE:end -->` markers)."),
+        new("roster.format", "`tagbot`, `cncf-toc`, `markdown-table` or `k8s-sigs`", p => p.Roster.Format,
+            "`tagbot` (see the roster format below), `cncf-toc` (an entry of cncf/toc's `tags.yaml`), `markdown-table` "
+            + "(tables between `<!-- tagbot:roster:ROLE:start -->` and `<!-- tagbot:roster:ROLE:end -->` markers) or `k8s-sigs` "
+            + "(a group of kubernetes/community's `sigs.yaml`)."),
         new("roster.entry", "string or `null`", p => p.Roster.Entry,
-            "`cncf-toc`: the `dir` of the `tags.yaml` entry to edit, e.g. `tag-security`. Required for that format."),
+            "`cncf-toc`: the `dir` of the `tags.yaml` entry to edit, e.g. `tag-security`; `k8s-sigs`: the `dir` of the group, e.g. "
+            + "`sig-architecture`. Required for those formats."),
         new("roster.members_path", "file path or `null`", p => p.Roster.MembersPath,
-            "`cncf-toc`, `markdown-table`: an optional tagbot-format file adding people (with their regions) and the `member` role."),
+            "`cncf-toc`, `markdown-table`, `k8s-sigs`: an optional tagbot-format file adding people (with their regions) and the `member` role."),
         new("regions", "list of names", p => p.Regions,
             "Regions seats are capped by. Names compare case-insensitively and contain no spaces (they are typed in `/nominate`)."),
         PolicyKey.Role("term_months", "integer ≥ 1", r => r.TermMonths,
@@ -82,6 +84,11 @@ public static class PolicyReference
         new("elections.quorum", "fraction (`1/2`, `0.5`, `50%`) or `null`", p => p.Elections.Quorum,
             "The share of the frozen electorate that must take a binding position for the result to seat anyone. Below it, "
             + "the close elects nobody and opens no roster pull request. `null`: no quorum."),
+        new("elections.electorate.path", "file path or `null`", p => p.Elections.Electorate?.Path,
+            "An electorate file listing who may vote in elections, e.g. Elekto's `elections/steering/2026/voters.yaml`. When set, the logins "
+            + "it lists are the binding voters of every election and `voters` no longer applies to elections (proposals keep it). `null`: no file."),
+        new("elections.electorate.format", "`elekto`", p => p.Elections.Electorate?.Format ?? ElectorateFormat.Elekto,
+            "How the electorate file is written: `elekto` is `eligible_voters:` followed by a list of GitHub logins."),
         new("elections.schedule.enabled", "boolean", p => p.Elections.Schedule.Enabled,
             "`true`: the sweep opens elections when the roster's terms make them due, reminds holders whose term is ending, and "
             + "proposes moving holders whose term ended without re-election to `emeritus` "

@@ -8,11 +8,19 @@ public static class RosterFormats
         ["tagbot"] = RosterFormat.Tagbot,
         ["cncf-toc"] = RosterFormat.CncfToc,
         ["markdown-table"] = RosterFormat.MarkdownTable,
+        ["k8s-sigs"] = RosterFormat.K8sSigs,
     };
 
     public static string Name(RosterFormat format) => ByName.Single(pair => pair.Value == format).Key;
 
     /// <summary>The format as an operator would describe the settings: <c>cncf-toc (entry `tag-security`)</c>.</summary>
-    public static string Describe(RosterSettings settings) =>
-        settings.Format == RosterFormat.CncfToc ? $"{Name(settings.Format)} (entry `{settings.Entry}`)" : Name(settings.Format);
+    public static string Describe(RosterSettings settings) => settings.Format switch
+    {
+        RosterFormat.CncfToc => $"{Name(settings.Format)} (entry `{settings.Entry}`)",
+        RosterFormat.K8sSigs => $"{Name(settings.Format)} (group `{settings.Entry}`)",
+        _ => Name(settings.Format),
+    };
+
+    /// <summary>Whether the format is one entry of a file shared by many groups, so that <c>roster.entry</c> must name it.</summary>
+    public static bool NeedsEntry(RosterFormat format) => format is RosterFormat.CncfToc or RosterFormat.K8sSigs;
 }

@@ -105,6 +105,22 @@ internal sealed partial class MarkdownTable
     public int IndexOf(MarkdownColumn column) => columns.IndexOf(column);
 
     /// <summary>
+    /// The column the logins are in: GitHub (or Handle, Profile) when the table has one; else Name, whose cells then
+    /// link each name to its GitHub profile, as cncf/toc's TAG tables did (<c>| [Lian Li](https://github.com/lianmakesthings) |</c>);
+    /// null when the table has neither.
+    /// </summary>
+    public MarkdownColumn? LoginColumn =>
+        IndexOf(MarkdownColumn.GitHub) >= 0 ? MarkdownColumn.GitHub : IndexOf(MarkdownColumn.Name) >= 0 ? MarkdownColumn.Name : null;
+
+    /// <summary>The login of a row, read from <see cref="LoginColumn"/>; null for a vacancy or a name with no profile link.</summary>
+    public string? LoginOf(MarkdownRow row) => LoginColumn switch
+    {
+        MarkdownColumn.GitHub => MarkdownCells.Login(Cell(row, MarkdownColumn.GitHub)?.Text ?? ""),
+        MarkdownColumn.Name => MarkdownCells.LinkedLogin(Cell(row, MarkdownColumn.Name)?.Text ?? ""),
+        _ => null,
+    };
+
+    /// <summary>
     /// Replaces the text of the row's cell in <paramref name="column"/>, keeping its padding; a row shorter than
     /// the header (Markdown reads the missing cells as empty) gets empty cells up to that one.
     /// </summary>
@@ -167,7 +183,7 @@ internal sealed partial class MarkdownTable
     private static MarkdownColumn ColumnOf(string header) => header.Trim('*', '_', ' ').ToUpperInvariant() switch
     {
         "NAME" => MarkdownColumn.Name,
-        "GITHUB" or "HANDLE" or "GITHUB HANDLE" => MarkdownColumn.GitHub,
+        "GITHUB" or "HANDLE" or "GITHUB HANDLE" or "GITHUB ID" or "PROFILE" => MarkdownColumn.GitHub,
         "COMPANY" or "ORGANIZATION" or "ORGANISATION" or "AFFILIATION" => MarkdownColumn.Company,
         "REGION" => MarkdownColumn.Region,
         "TERM" => MarkdownColumn.Term,

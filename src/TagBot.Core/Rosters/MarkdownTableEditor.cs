@@ -47,16 +47,10 @@ internal static class MarkdownTableEditor
     {
         var lines = new TextLines(text);
         var table = Table(lines, seat.Role)!;
-        var row = table.Row(new Dictionary<MarkdownColumn, string?>
-        {
-            [MarkdownColumn.Name] = seat.Person?.Name,
-            [MarkdownColumn.GitHub] = MarkdownCells.LoginLike(LoginExample(lines, table), seat.GitHub),
-            [MarkdownColumn.Company] = seat.Person?.Company,
-            [MarkdownColumn.Region] = seat.Person?.Region,
-            [MarkdownColumn.Term] = MarkdownCells.Term(seat.Term),
-            [MarkdownColumn.Role] = MarkdownCells.RoleTitle(seat.Role),
-        });
-        return lines.InsertAfter(table.LastLine, [row]);
+        var values = Person(lines, table, seat.GitHub, seat.Person?.Name, seat.Person?.Company, seat.Person?.Region);
+        values[MarkdownColumn.Term] = MarkdownCells.Term(seat.Term);
+        values[MarkdownColumn.Role] = MarkdownCells.RoleTitle(seat.Role);
+        return lines.InsertAfter(table.LastLine, [table.Row(values)]);
     }
 
     private static string Retire(string text, RosterOperation.Retire retire)
@@ -64,22 +58,16 @@ internal static class MarkdownTableEditor
         var lines = new TextLines(text);
         var table = Table(lines, retire.Role)!;
         var row = Holder(table, retire.GitHub);
-        string? Cell(MarkdownColumn column) => table.Cell(row, column)?.Text;
-        var values = new Dictionary<MarkdownColumn, string?>
-        {
-            [MarkdownColumn.Name] = Cell(MarkdownColumn.Name),
-            [MarkdownColumn.Company] = Cell(MarkdownColumn.Company),
-            [MarkdownColumn.Region] = Cell(MarkdownColumn.Region),
-            [MarkdownColumn.Term] = retire.Term is null ? null : MarkdownCells.Term(retire.Term),
-            [MarkdownColumn.Role] = MarkdownCells.RoleTitle(retire.Role),
-        };
-        var example = Table(lines, MarkdownTableReader.Emeritus) is { } before ? LoginExample(lines, before) : null;
+        string? Plain(MarkdownColumn column) => table.Cell(row, column)?.Text is { Length: > 0 } text ? MarkdownCells.Plain(text) : null;
+        var (name, company, region) = (Plain(MarkdownColumn.Name), Plain(MarkdownColumn.Company), Plain(MarkdownColumn.Region));
         lines = new TextLines(lines.Remove(row.Line, row.Line));
         if (Table(lines, MarkdownTableReader.Emeritus) is not { } emeritus)
         {
             return lines.Text;
         }
-        values[MarkdownColumn.GitHub] = MarkdownCells.LoginLike(example, retire.GitHub);
+        var values = Person(lines, emeritus, retire.GitHub, name, company, region);
+        values[MarkdownColumn.Term] = retire.Term is null ? null : MarkdownCells.Term(retire.Term);
+        values[MarkdownColumn.Role] = MarkdownCells.RoleTitle(retire.Role);
         return lines.InsertAfter(emeritus.LastLine, [emeritus.Row(values)]);
     }
 
@@ -91,11 +79,35 @@ internal static class MarkdownTableEditor
     }
 
     private static MarkdownRow Holder(MarkdownTable table, string login) =>
-        table.Rows.First(r => table.Cell(r, MarkdownColumn.GitHub) is { } cell && Login.Comparer.Equals(MarkdownCells.Login(cell.Text), login));
+        table.Rows.First(r => table.LoginOf(r) is { } holder && Login.Comparer.Equals(holder, login));
 
-    /// <summary>A GitHub cell to write new logins like: from this table, else from any marked table of the file.</summary>
-    private static string? LoginExample(TextLines lines, MarkdownTable table) =>
-        MarkdownTable.Names(lines).Select(name => Table(lines, name)).OfType<MarkdownTable>().Prepend(table)
-            .SelectMany(t => t.Rows.Select(r => t.Cell(r, MarkdownColumn.GitHub)?.Text))
+    /// <summary>
+    /// The person's cells in <paramref name="table"/>, each written like the cells above it in its column: the login
+    /// as the GitHub cells write theirs (<c>@x</c>, <c>[@x](…)</c>, bold), or, in a table without a GitHub column, the
+    /// name linked to the profile; names, companies and regions in the emphasis of their column.
+    /// </summary>
+    private static Dictionary<MarkdownColumn, string?> Person(TextLines lines, MarkdownTable table, string login, string? name, string? company, string? region)
+    {
+        string? Example(MarkdownColumn column) => CellExample(lines, table, column);
+        return new Dictionary<MarkdownColumn, string?>
+        {
+            [MarkdownColumn.Name] = table.LoginColumn == MarkdownColumn.Name
+                ? MarkdownCells.ProfileLinkLike(Example(MarkdownColumn.Name), name, login)
+                : MarkdownCells.TextLike(Example(MarkdownColumn.Name), name),
+            [MarkdownColumn.GitHub] = MarkdownCells.LoginLike(Example(MarkdownColumn.GitHub), login),
+            [MarkdownColumn.Company] = MarkdownCells.TextLike(Example(MarkdownColumn.Company), company),
+            [MarkdownColumn.Region] = MarkdownCells.TextLike(Example(MarkdownColumn.Region), region),
+        };
+    }
+
+    /// <summary>
+    /// A cell of <paramref name="column"/> to write new cells like: the nearest above the new row (this table's last
+    /// rows first), else from any marked table of the file whose names play the same part.
+    /// </summary>
+    private static string? CellExample(TextLines lines, MarkdownTable table, MarkdownColumn column) =>
+        table.Rows.Reverse().Select(r => table.Cell(r, column)?.Text)
+            .Concat(MarkdownTable.Names(lines).Select(name => Table(lines, name)).OfType<MarkdownTable>()
+                .Where(t => column != MarkdownColumn.Name || t.LoginColumn == table.LoginColumn)
+                .SelectMany(t => t.Rows.Select(r => t.Cell(r, column)?.Text)))
             .FirstOrDefault(text => !string.IsNullOrEmpty(text));
 }

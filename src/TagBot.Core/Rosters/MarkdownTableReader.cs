@@ -7,8 +7,10 @@ namespace TagBot.Core.Rosters;
 /// <c>&lt;!-- tagbot:roster:ROLE:start --&gt;</c> and <c>&lt;!-- tagbot:roster:ROLE:end --&gt;</c>, and an optional
 /// <c>emeritus</c> table marked the same way. Columns are recognised by header: Name, GitHub (or Handle), Company
 /// (or Organization), Region, Term (<c>YYYY-MM-DD – YYYY-MM-DD</c>; a hyphen also reads) and, in the emeritus
-/// table, Role (<c>Tech Lead</c> reads as <c>tech_lead</c>); other columns are ignored. A row with an empty GitHub
-/// cell is a vacancy and is skipped, as is an emeritus row without a role.
+/// table, Role (<c>Tech Lead</c> reads as <c>tech_lead</c>); other columns are ignored. A table without a GitHub
+/// column takes each login from the GitHub profile its Name cell links to. Cells are read as a reader sees them:
+/// bold, italics and links are not part of a name or a login (<c>**[@x](https://github.com/x)**</c> is <c>x</c>).
+/// A row with an empty login cell is a vacancy and is skipped, as is an emeritus row without a role.
 /// </summary>
 public static class MarkdownTableReader
 {
@@ -67,23 +69,35 @@ public static class MarkdownTableReader
 
     private static IEnumerable<Row> Rows(TextLines lines, string fileName, MarkdownTable table, List<ConfigError> errors)
     {
-        if (table.IndexOf(MarkdownColumn.GitHub) < 0)
+        // Names with no profile link at all are a table of names, not of logins: say what the table lacks, once. (An
+        // empty table is not: a role whose last holder retired.)
+        if (table.LoginColumn is not { } loginColumn
+            || (loginColumn == MarkdownColumn.Name && table.Rows.Count > 0 && !table.Rows.Any(r => table.LoginOf(r) is not null)))
         {
-            errors.Add(new(fileName, table.HeaderLine + 1, 1, table.Name, $"the `{table.Name}` table has no GitHub (or Handle) column"));
+            errors.Add(new(fileName, table.HeaderLine + 1, 1, table.Name,
+                $"the `{table.Name}` table has no GitHub (or Handle) column; add one (a Profile column serves too), or link each name to its GitHub profile"));
             yield break;
         }
         for (var i = 0; i < table.Rows.Count; i++)
         {
             var row = table.Rows[i];
             string? Text(MarkdownColumn column) => table.Cell(row, column)?.Text is { Length: > 0 } text ? text : null;
+            string? Plain(MarkdownColumn column) => Text(column) is { } text && MarkdownCells.Plain(text) is { Length: > 0 } plain ? plain : null;
             void Report(MarkdownColumn column, string key, string message)
             {
                 var column1 = table.Cell(row, column)!.Value.Start - lines.StartOf(row.Line) + 1;
                 errors.Add(new(fileName, row.Line + 1, column1, $"{table.Name}[{i}].{key}", message));
             }
 
-            if (MarkdownCells.Login(Text(MarkdownColumn.GitHub) ?? "") is not { } login)
+            if (Text(loginColumn) is not { } loginCell)
             {
+                continue;
+            }
+            if (table.LoginOf(row) is not { } login)
+            {
+                // Only a Name cell can hold text without a login: a name not linked to a GitHub profile.
+                Report(loginColumn, "github", $"no GitHub login for \"{loginCell}\": link the name to the GitHub profile "
+                    + "([Name](https://github.com/login)) or add a GitHub column");
                 continue;
             }
             if (Login.Problem(login) is { } problem)
@@ -96,8 +110,8 @@ public static class MarkdownTableReader
                 Report(MarkdownColumn.Term, "term", $"expected a term written YYYY-MM-DD – YYYY-MM-DD (ending after it starts), found \"{Text(MarkdownColumn.Term)}\"");
                 continue;
             }
-            var person = new Person(login, Text(MarkdownColumn.Name), Text(MarkdownColumn.Company), Text(MarkdownColumn.Region));
-            yield return new Row(row.Line + 1, i, person, term, MarkdownCells.RoleId(Text(MarkdownColumn.Role) ?? ""));
+            var person = new Person(login, Plain(MarkdownColumn.Name), Plain(MarkdownColumn.Company), Plain(MarkdownColumn.Region));
+            yield return new Row(row.Line + 1, i, person, term, MarkdownCells.RoleId(Plain(MarkdownColumn.Role) ?? ""));
         }
     }
 }

@@ -55,6 +55,8 @@ public static class RosterEditor
         RosterFormat.CncfToc => CncfTocEditor.Apply(rosterText, settings.Path, settings.Entry
             ?? throw new ArgumentException("roster.entry is required with the cncf-toc format (the policy loader checks it).", nameof(settings)), change),
         RosterFormat.MarkdownTable => MarkdownTableEditor.Apply(rosterText, settings.Path, change),
+        RosterFormat.K8sSigs => K8sSigsEditor.Apply(rosterText, settings.Path, settings.Entry
+            ?? throw new ArgumentException("roster.entry is required with the k8s-sigs format (the policy loader checks it).", nameof(settings)), change),
         _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Format, "Unknown roster format."),
     };
 
@@ -63,6 +65,7 @@ public static class RosterEditor
     {
         RosterFormat.Tagbot => First(RosterReader.Read(text, settings.Path).Errors),
         RosterFormat.CncfToc => First(CncfTocReader.Read(text, settings.Path, settings.Entry!).Errors),
+        RosterFormat.K8sSigs => First(K8sSigsReader.Read(text, settings.Path, settings.Entry!).Errors),
         _ => null,
     };
 

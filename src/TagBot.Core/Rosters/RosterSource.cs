@@ -23,6 +23,7 @@ public static class RosterSource
         var leadership = settings.Format switch
         {
             RosterFormat.CncfToc => CncfTocReader.Read(rosterText, settings.Path, settings.Entry ?? ""),
+            RosterFormat.K8sSigs => K8sSigsReader.Read(rosterText, settings.Path, settings.Entry ?? ""),
             RosterFormat.MarkdownTable => MarkdownTableReader.Read(rosterText, settings.Path, policy.Roles.Keys.Concat(policy.Chairs).Distinct()),
             _ => RosterReader.Read(rosterText, settings.Path, policy.Regions),
         };
@@ -39,7 +40,7 @@ public static class RosterSource
 
     /// <summary>
     /// Whether the policy's roster takes a members file: only the formats that cannot say who the
-    /// members are (cncf-toc, markdown-table) do; a tagbot roster lists everyone itself.
+    /// members are (cncf-toc, markdown-table, k8s-sigs) do; a tagbot roster lists everyone itself.
     /// </summary>
     public static bool TakesMembers(RosterSettings settings) =>
         settings.MembersPath is not null && settings.Format != RosterFormat.Tagbot;

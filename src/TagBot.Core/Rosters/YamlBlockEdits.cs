@@ -68,6 +68,22 @@ internal static class YamlBlockEdits
     }
 
     /// <summary>
+    /// Inserts <paramref name="item"/> into <paramref name="list"/>, a block list, just before its item
+    /// <paramref name="before"/> and at that item's indentation: for lists kept in an order (Kubernetes' leads, by login).
+    /// </summary>
+    public static YamlEdit InsertBefore(string text, YamlList list, YamlSyntax before, YamlItemStyle style, IReadOnlyList<YamlField> item)
+    {
+        if (list.IsFlow)
+        {
+            return YamlEdit.Inline(list);
+        }
+        var lines = new TextLines(text);
+        var dash = DashOf(text, before);
+        var line = lines.LineAt(dash);
+        return lines.InsertAfter(line - 1, style.Render(dash - lines.StartOf(line), item));
+    }
+
+    /// <summary>
     /// Removes <paramref name="item"/> from <paramref name="list"/>, the value of <paramref name="key"/>; a list
     /// left empty becomes <c>key: []</c>, so that it still reads as a list.
     /// </summary>

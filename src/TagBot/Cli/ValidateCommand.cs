@@ -5,9 +5,10 @@ using TagBot.Core.Rosters;
 namespace TagBot.Cli;
 
 /// <summary>
-/// <c>validate [--config F] [--roster F] [--members F]</c>: checks a policy and its roster the way
-/// the bot reads them (the roster in the format the policy names, with its entry and members file),
-/// printing every error as <c>file:line:column: key: message</c>; exit code 1 when any is found.
+/// <c>validate [--config F] [--roster F] [--members F] [--electorate F]</c>: checks a policy, its roster and its
+/// electorate file the way the bot reads them (the roster in the format the policy names, with its entry and
+/// members file; the voters file of <c>elections.electorate</c>), printing every error as
+/// <c>file:line:column: key: message</c>; exit code 1 when any is found.
 /// </summary>
 public static class ValidateCommand
 {
@@ -16,15 +17,16 @@ public static class ValidateCommand
         var config = new Option<FileInfo?>("--config") { Description = "Policy file (default: .github/tagbot.yml when it exists)" };
         var roster = new Option<FileInfo?>("--roster") { Description = "Roster file, read in the policy's roster.format (default: the policy's roster.path when it exists)" };
         var members = new Option<FileInfo?>("--members") { Description = "Members file (default: the policy's roster.members_path when it exists; cncf-toc and markdown-table only)" };
-        var command = new Command("validate", "Check a policy and a roster file as the bot reads them; every error names file, line and key.")
+        var electorate = new Option<FileInfo?>("--electorate") { Description = "Electorate (voters) file (default: the policy's elections.electorate.path when it exists)" };
+        var command = new Command("validate", "Check a policy, a roster and an electorate file as the bot reads them; every error names file, line and key.")
         {
-            config, roster, members,
+            config, roster, members, electorate,
         };
-        command.SetAction(parse => Run(parse.GetValue(config), parse.GetValue(roster), Console.Out, parse.GetValue(members)));
+        command.SetAction(parse => Run(parse.GetValue(config), parse.GetValue(roster), Console.Out, parse.GetValue(members), parse.GetValue(electorate)));
         return command;
     }
 
-    public static int Run(FileInfo? configFile, FileInfo? rosterFile, TextWriter output, FileInfo? membersFile = null)
+    public static int Run(FileInfo? configFile, FileInfo? rosterFile, TextWriter output, FileInfo? membersFile = null, FileInfo? electorateFile = null)
     {
         configFile ??= File.Exists(PolicyLoader.DefaultFileName) ? new FileInfo(PolicyLoader.DefaultFileName) : null;
         var errors = new List<ConfigError>();
@@ -89,7 +91,34 @@ public static class ValidateCommand
                 : $"{rosterFile}: {loaded.Errors.Count} error(s)");
         }
 
-        if (configFile is null && rosterFile is null)
+        var electorate = policy.Elections.Electorate;
+        electorateFile ??= electorate is not null && File.Exists(electorate.Path) ? new FileInfo(electorate.Path) : null;
+        if (electorateFile is not null)
+        {
+            if (!electorateFile.Exists)
+            {
+                output.WriteLine($"{electorateFile.FullName}: no such file");
+                return 2;
+            }
+
+            var voters = ElectorateFileReader.Read(AsGitHubServesIt(electorateFile), electorateFile.ToString());
+            errors.AddRange(voters.Errors);
+            foreach (var warning in voters.Warnings)
+            {
+                output.WriteLine($"warning: {warning}");
+            }
+
+            var unnamed = electorate is null ? " (the policy names no elections.electorate, so the bot will not read it)" : "";
+            output.WriteLine(voters.IsValid
+                ? $"{electorateFile}: valid elekto electorate, {voters.Electorate!.Voters.Count} voters{unnamed}"
+                : $"{electorateFile}: {voters.Errors.Count} error(s){unnamed}");
+        }
+        else if (electorate is not null)
+        {
+            output.WriteLine($"{electorate.Path}: not checked: no such file here (elections.electorate.path); give --electorate");
+        }
+
+        if (configFile is null && rosterFile is null && electorateFile is null)
         {
             output.WriteLine("Nothing to check: give --config and/or --roster, or run where .github/tagbot.yml exists.");
             return 2;

@@ -345,7 +345,7 @@ public class PolicyLoaderErrorTests
     [Fact]
     public void Unknown_roster_format()
     {
-        SingleError("roster:\n  format: csv\n", 2, "roster.format", "expected one of tagbot | cncf-toc | markdown-table, found \"csv\"");
+        SingleError("roster:\n  format: csv\n", 2, "roster.format", "expected one of tagbot | cncf-toc | markdown-table | k8s-sigs, found \"csv\"");
     }
 
     [Fact]

@@ -38,6 +38,7 @@ internal static class ElectionsReader
                 "min_open_days" => r.TryInt(value, 0, out var minOpen) ? e with { MinOpenDays = minOpen } : e,
                 "quorum" => FractionReader.TryRead(r, value, out var quorum) ? e with { Quorum = quorum } : e,
                 "schedule" => e with { Schedule = ScheduleReader.Read(r, value, e.Schedule) },
+                "electorate" => e with { Electorate = ElectorateSectionReader.Read(r, value, e.Electorate) },
                 _ => throw SectionKeys.Unread(Section, key),
             };
         }

@@ -5,7 +5,9 @@ namespace TagBot.Core.Policies.Loading;
 
 /// <summary>
 /// The <c>roles:</c> map: each entry is merged over the default role of that id, or over
-/// <see cref="RolePolicy.Template"/> for a role the file adds.
+/// <see cref="RolePolicy.Template"/> for a role the file adds; <c>ROLE: null</c> removes a default role (a group
+/// with chairs and no tech leads writes <c>tech_lead: null</c>, and a <c>markdown-table</c> roster then needs no
+/// tech lead table).
 /// </summary>
 internal static class RolesReader
 {
@@ -24,6 +26,15 @@ internal static class RolesReader
             if (!ValueRules.IsRoleId(id))
             {
                 r.Report(keyNode, $"role id '{id}' may contain only letters, digits, '_' and '-'");
+                continue;
+            }
+            if (value.IsNull)
+            {
+                if (!roles.Remove(id))
+                {
+                    r.Report(keyNode, $"`{id}: null` removes a default role, but '{id}' is not one ({string.Join(", ", defaults.Keys)}); "
+                        + "to add a role with the default settings write `{id}: {{}}`");
+                }
                 continue;
             }
             roles[id] = RoleReader.Read(r, value, roles.GetValueOrDefault(id) ?? RolePolicy.Template);
