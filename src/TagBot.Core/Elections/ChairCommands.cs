@@ -99,6 +99,15 @@ internal sealed class ChairCommands(Authority authority, SeatsUp? seatsUp, strin
         }
     }
 
+    /// <summary>Closes the election as settled (<see cref="ElectionSettlement"/>); nothing when it is closed or cannot close.</summary>
+    public void CloseSettled(ElectionClose close, Func<IReadOnlyList<NomineeRow>> rows)
+    {
+        if (Close is null && seatsUp is not null)
+        {
+            CloseWith(close, rows);
+        }
+    }
+
     /// <summary>
     /// A chair undoes the close until the roster pull request is merged: the tally resumes from the
     /// positions as they were, and what was refused after the close stays uncounted.

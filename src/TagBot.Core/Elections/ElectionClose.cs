@@ -10,12 +10,20 @@ namespace TagBot.Core.Elections;
 /// </summary>
 public sealed record ElectionClose(string Chair, CommentRef Source)
 {
-    public bool AtDeadline => Chair.Length == 0;
+    /// <summary>With <c>close_when_decided</c>: why the outcome could no longer change when TagBot closed it.</summary>
+    public string? Settlement { get; init; }
+
+    public bool AtDeadline => Chair.Length == 0 && Settlement is null;
 
     public static ElectionClose Deadline(DateTimeOffset at, string issueUrl) => new("", new CommentRef(-at.ToUnixTimeSeconds(), issueUrl, at));
 
+    public static ElectionClose Settled(DateTimeOffset at, string issueUrl, string reasoning) =>
+        new("", new CommentRef(-at.ToUnixTimeSeconds(), issueUrl, at)) { Settlement = reasoning };
+
     /// <summary>"closed by @carla in this comment on 2026-12-03" or "closed at its voting deadline, 2026-12-17 17:00 UTC".</summary>
-    public string Describe() => AtDeadline
-        ? $"closed at its voting deadline, {Dates.Moment(Source.At)}"
-        : $"closed by @{Chair} in {Markdown.Link("this comment", Source.Url)} on {Markdown.Date(Source.At)}";
+    public string Describe() => Settlement is { } why
+        ? $"closed by TagBot at {Dates.Moment(Source.At)}, when the outcome could no longer change: {why}"
+        : AtDeadline
+            ? $"closed at its voting deadline, {Dates.Moment(Source.At)}"
+            : $"closed by @{Chair} in {Markdown.Link("this comment", Source.Url)} on {Markdown.Date(Source.At)}";
 }

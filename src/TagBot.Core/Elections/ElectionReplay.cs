@@ -63,6 +63,8 @@ internal sealed class ElectionReplay
         foreach (var comment in _issue.Chronological.Where(c => !c.AuthorIsBot))
         {
             CloseIfDue(comment.CreatedAt);
+            CloseIfSettled(comment.CreatedAt);
+            _lastAt = comment.CreatedAt;
             foreach (var command in CommandReader.Read(comment.Body, IssueKind.Election))
             {
                 _verdicts.Add(Judge(comment, _context.Identities.Apply(command)));
@@ -70,6 +72,7 @@ internal sealed class ElectionReplay
         }
 
         CloseIfDue(_now);
+        CloseIfSettled(_now);
 
         var rows = _chairs.RowsAtClose ?? Rows();
         var provisional = !Closed && _seatsUp is not null ? ChairCommands.Allocate(_seatsUp, rows, _rules.TieBreak, []) : null;
@@ -117,6 +120,29 @@ internal sealed class ElectionReplay
             Turnout = turnout,
             Reopenings = _chairs.Reopenings,
         };
+    }
+
+    private DateTimeOffset? _lastAt;
+
+    /// <summary>
+    /// With <c>close_when_decided</c>: closes as of the moment the outcome settled, which follows from
+    /// the comments alone (the last one before it, or the nominations deadline), so every pass agrees.
+    /// </summary>
+    private void CloseIfSettled(DateTimeOffset before)
+    {
+        // After a reopening the chair who reopened closes again by hand: the settled state would only close it again at once.
+        if (!_rules.CloseWhenDecided || Closed || _chairs.Reopenings.Count > 0 || _seatsUp is null || _phases.NominationsClose is not { } nominations)
+        {
+            return;
+        }
+
+        var at = _lastAt is { } last && last > nominations ? last : nominations;
+        var electorate = Electorate.Of(_policy, _authority.Roster);
+        if (at <= before
+            && ElectionSettlement.Check(_seatsUp, Rows(), Turnout.Of(_positions.Current, electorate, _rules.Quorum), _rules) is { } reasoning)
+        {
+            _chairs.CloseSettled(ElectionClose.Settled(at, _issue.Url, reasoning), Rows);
+        }
     }
 
     private void CloseIfDue(DateTimeOffset at)

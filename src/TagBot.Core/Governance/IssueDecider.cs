@@ -31,7 +31,13 @@ public static class IssueDecider
 
         if (issue.HasLabel(input.Policy.Proposals.Label))
         {
-            var tally = ProposalEngine.Tally(authority, issue, seenBefore, input.Now, () => HelpText.Render(IssueKind.Proposal));
+            // With proposals.electorate: frozen, positions are judged by the roster frozen at the opening, people by user ID.
+            var identities = Elections.Record.Identities.Of(input.Record, issue);
+            var tally = ProposalEngine.Tally(authority, identities.Apply(issue), seenBefore, input.Now, () => HelpText.Render(IssueKind.Proposal));
+            var frozen = input.Record is { } record ? Elections.Record.FrozenView.Of(record, issue, input.CurrentFiles, identities) : null;
+            IReadOnlyList<Notice> notices = input.Record is { } posted && Elections.Record.ElectionRecord.CommentOf(issue) is null
+                ? [new Notice(Markers.ElectionRecord, Elections.Record.ElectionRecordText.Render(posted, authority, election: false))]
+                : [];
             var desired = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { StageLabel(tally.Stage, labels) };
             if (!tally.Triage.Done)
             {
@@ -42,10 +48,13 @@ public static class IssueDecider
             return new DesiredState(
                 desired,
                 ProposalLabels(labels),
-                ProposalStatus.Render(tally, authority, input.Warnings),
+                ProposalStatus.Render(tally, authority, input.Warnings, frozen),
                 reactions,
                 replies,
-                tally.Decision is { } d && issue.IsOpen ? new Closure($"close:{d.Source.Id}", d.Decision == Decision.Accept) : null);
+                tally.Decision is { } d && issue.IsOpen ? new Closure($"close:{d.Source.Id}", d.Decision == Decision.Accept) : null)
+            {
+                Notices = notices,
+            };
         }
 
         return Untracked(input, seenBefore);

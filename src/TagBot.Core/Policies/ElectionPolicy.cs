@@ -52,6 +52,9 @@ public sealed record ElectionPolicy(
     /// <summary>The share of the frozen electorate that must take part for a result to seat anyone; null: no quorum.</summary>
     public Fraction? Quorum { get; init; }
 
+    /// <summary>Whether TagBot closes the election itself once nominations are closed and no voter who has not taken part could change who is elected.</summary>
+    public bool CloseWhenDecided { get; init; }
+
     /// <summary>Scheduled elections, term reminders and retirements (<c>elections.schedule</c>).</summary>
     public SchedulePolicy Schedule { get; init; } = SchedulePolicy.Default;
 

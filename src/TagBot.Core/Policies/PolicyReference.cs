@@ -51,8 +51,17 @@ public static class PolicyReference
             "The label that makes an issue a proposal."),
         new("proposals.min_discussion_days", "integer ≥ 0", p => p.Proposals.MinDiscussionDays,
             "Whole 24-hour days from the issue's creation before consensus is possible."),
-        new("proposals.support_required", "integer ≥ 0", p => p.Proposals.SupportRequired,
-            "Binding supports needed for consensus."),
+        new("proposals.support_required", "integer ≥ 0, or a share: `2/3` (of the binding positions cast) or `1/2 of electorate`",
+            p => p.Proposals.SupportShare is { } share ? share.ToString() : p.Proposals.SupportRequired,
+            "Binding supports needed for consensus: a count, or a share rounded up (`2/3` of 9 cast is 6; `1/2 of electorate` of 15 voters is 8)."),
+        new("proposals.quorum", "fraction (`1/2`, `0.5`, `50%`) or `null`", p => p.Proposals.Quorum,
+            "The share of the electorate that must take a binding position (support or objection) before consensus. `null`: no quorum."),
+        new("proposals.electorate", "`current` or `frozen`", p => p.Proposals.Electorate,
+            "`current`: binding positions are judged by the roster as it is at each pass. `frozen`: by the roster (and policy) as they "
+            + "were when the proposal opened, matched by user ID, as an election freezes them (an election record comment is posted)."),
+        new("proposals.close_when_decided", "boolean", p => p.Proposals.CloseWhenDecided,
+            "`true`: once the discussion period is over and no voter who has not taken part could change the outcome, TagBot accepts "
+            + "(or rejects) the proposal itself, as a chair's `/decide` would, with the reasoning in the status comment."),
         new("proposals.objections_block", "boolean", p => p.Proposals.ObjectionsBlock,
             "An open binding objection blocks consensus (`status/blocked`). With `false`, objections are shown but do not block."),
         new("elections.label", "label name", p => p.Elections.Label,
@@ -81,6 +90,10 @@ public static class PolicyReference
             + "closes the election as `/close-election` would. `null`: a chair closes it."),
         new("elections.min_open_days", "integer ≥ 0", p => p.Elections.MinOpenDays,
             "Whole days from the opening before `/close-election` is accepted."),
+        new("elections.close_when_decided", "boolean", p => p.Elections.CloseWhenDecided,
+            "`true`: once nominations are closed and no voter who has not taken part could change who is elected (each of them "
+            + "supporting every nominee not elected, or objecting to the elected when objections veto), TagBot closes the election "
+            + "as `/close-election` would, with the reasoning in the result."),
         new("elections.quorum", "fraction (`1/2`, `0.5`, `50%`) or `null`", p => p.Elections.Quorum,
             "The share of the frozen electorate that must take a binding position for the result to seat anyone. Below it, "
             + "the close elects nobody and opens no roster pull request. `null`: no quorum."),

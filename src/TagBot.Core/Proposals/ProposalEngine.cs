@@ -22,8 +22,33 @@ public static class ProposalEngine
         ProposalDecision? decision = null;
         Triage? triage = null;
 
+        var electorate = Elections.Electorate.Of(authority.Policy, authority.Roster).People;
+        var discussionEnds = issue.CreatedAt.AddDays(rules.MinDiscussionDays);
+        DateTimeOffset? lastAt = null;
+
+        // With close_when_decided the outcome is settled at a moment that follows from the comments
+        // alone (the last one before it, or the discussion's end), so every pass finds the same decision.
+        void DecideIfSettled(DateTimeOffset before)
+        {
+            var at = lastAt is { } l && l > discussionEnds ? l : discussionEnds;
+            if (!rules.CloseWhenDecided || decision is not null || at > before)
+            {
+                return;
+            }
+
+            var count = ProposalCount.Of(positions.Values, electorate);
+            var accept = count.AcceptSettled(rules);
+            if (accept || count.RejectSettled(rules))
+            {
+                decision = new ProposalDecision(accept ? Decision.Accept : Decision.Reject, "", count.Reasoning(rules, accept),
+                    new CommentRef(-at.ToUnixTimeSeconds(), issue.Url, at));
+            }
+        }
+
         foreach (var comment in issue.Chronological.Where(c => !c.AuthorIsBot))
         {
+            DecideIfSettled(comment.CreatedAt);
+            lastAt = comment.CreatedAt;
             var author = comment.Author;
             var source = CommentRef.Of(comment);
             foreach (var command in CommandReader.Read(comment.Body, IssueKind.Proposal))
@@ -102,19 +127,25 @@ public static class ProposalEngine
             }
         }
 
-        var discussionEnds = issue.CreatedAt.AddDays(rules.MinDiscussionDays);
-        var supports = positions.Values.Count(p => p.Binding && p.Stance == Stance.Support);
-        var blocking = rules.ObjectionsBlock && positions.Values.Any(p => p.Binding && p.Stance == Stance.Object);
+        DecideIfSettled(now);
+        var final = ProposalCount.Of(positions.Values, electorate);
+        var supports = final.Supports;
+        var blocking = rules.ObjectionsBlock && final.Objections > 0;
         var missing = new List<string>();
         if (now < discussionEnds)
         {
             missing.Add($"the discussion period, which ends {Markdown.Date(discussionEnds)}");
         }
 
-        if (supports < rules.SupportRequired)
+        if (supports < final.Needed(rules))
         {
-            var more = rules.SupportRequired - supports;
+            var more = final.Needed(rules) - supports;
             missing.Add(more == 1 ? "1 more binding support" : $"{more} more binding supports");
+        }
+
+        if (!final.QuorumMet(rules))
+        {
+            missing.Add($"a quorum: {final.Voted} of {final.Electorate} voters took part, {final.QuorumNeeded(rules)} needed (`{rules.Quorum}`)");
         }
 
         if (blocking)
@@ -143,12 +174,17 @@ public static class ProposalEngine
             [.. withdrawn.Values.Concat(uncounted).OrderBy(u => u.Source.At).ThenBy(u => u.Source.Id)],
             discussionEnds,
             decision is null ? missing : [],
-            verdicts);
+            verdicts)
+        {
+            Count = final,
+        };
     }
 
     private static string Describe(Stance stance) => stance == Stance.Support ? "support" : "objection";
 
     private static string AlreadyDecided(ProposalDecision decision) =>
-        $"this proposal was already decided ({(decision.Decision == Decision.Accept ? "accepted" : "rejected")}) by "
-        + $"@{decision.Chair} in {Markdown.Link("this comment", decision.Source.Url)}; positions no longer count.";
+        $"this proposal was already decided ({(decision.Decision == Decision.Accept ? "accepted" : "rejected")}) "
+        + (decision.BySettlement
+            ? $"by TagBot on {Markdown.Date(decision.Source.At)}, as the outcome could no longer change; positions no longer count."
+            : $"by @{decision.Chair} in {Markdown.Link("this comment", decision.Source.Url)}; positions no longer count.");
 }

@@ -10,7 +10,7 @@ namespace TagBot.Core.Proposals;
 /// </summary>
 public static class ProposalStatus
 {
-    public static string Render(ProposalTally tally, Authority authority, IReadOnlyList<string> warnings)
+    public static string Render(ProposalTally tally, Authority authority, IReadOnlyList<string> warnings, Elections.Record.FrozenView? frozen = null)
     {
         var rules = authority.Policy.Proposals;
         var text = new StringBuilder();
@@ -18,21 +18,31 @@ public static class ProposalStatus
 
         if (tally.Decision is { } decision)
         {
-            text.Append("**Decided** by @").Append(decision.Chair).Append(" in ")
-                .Append(Markdown.Link("this comment", decision.Source.Url)).Append(" on ").Append(Markdown.Date(decision.Source.At));
-            text.Append(decision.Reason is { Length: > 0 } reason ? ": " + Markdown.Escape(reason) : ".").Append("\n\n");
+            if (decision.BySettlement)
+            {
+                text.Append("**Decided** by TagBot on ").Append(Markdown.Date(decision.Source.At)).Append(", as no voter who has not taken part could change the outcome: ");
+            }
+            else
+            {
+                text.Append("**Decided** by @").Append(decision.Chair).Append(" in ")
+                    .Append(Markdown.Link("this comment", decision.Source.Url)).Append(" on ").Append(Markdown.Date(decision.Source.At));
+            }
+
+            text.Append(decision.Reason is { Length: > 0 } reason ? (decision.BySettlement ? "" : ": ") + Markdown.Escape(reason) : ".").Append("\n\n");
         }
         else
         {
             text.Append("**Consensus needs** ").Append(rules.MinDiscussionDays).Append(" days of discussion (until ")
-                .Append(Markdown.Date(tally.DiscussionEnds)).Append("), ").Append(rules.SupportRequired).Append(" binding ")
-                .Append(rules.SupportRequired == 1 ? "support" : "supports")
+                .Append(Markdown.Date(tally.DiscussionEnds)).Append("), ").Append(rules.DescribeSupport())
+                .Append(rules.SupportShare is null ? "" : $" (now {tally.Count.Needed(rules)})")
+                .Append(rules.Quorum is { } q ? $", a quorum of `{q}` of the {tally.Count.Electorate} voters (now {tally.Count.Voted})" : "")
                 .Append(rules.ObjectionsBlock ? " and no open binding objection.\n" : "; objections are recorded but do not block.\n");
             text.Append(tally.Missing.Count == 0 ? "**Nothing is missing.**" : "**Still missing:** " + string.Join("; ", tally.Missing) + ".")
                 .Append("\n\n");
         }
 
         text.Append("**Triage:** ").Append(TriageText(tally)).Append("\n\n");
+        frozen?.Describe(text);
 
         Positions(text, "Binding positions", tally.Positions.Where(p => p.Binding).ToList());
         Positions(text, "Non-binding positions", tally.Positions.Where(p => !p.Binding).ToList());

@@ -13,6 +13,9 @@ public sealed record ProposalTally(
     IReadOnlyList<string> Missing,
     IReadOnlyList<Verdict> Verdicts)
 {
+    /// <summary>The binding count against the thresholds (support, quorum).</summary>
+    public ProposalCount Count { get; init; } = new(0, 0, 0, 0);
+
     public IEnumerable<Position> Binding(Stance stance) => Positions.Where(p => p.Binding && p.Stance == stance);
 
     public IEnumerable<Position> NonBinding(Stance stance) => Positions.Where(p => !p.Binding && p.Stance == stance);

@@ -20,7 +20,7 @@ public sealed class ElectionInputs(GovernanceSources sources)
     public async Task<(ElectionRecord? Record, Sources Sources)> ReadAsync(
         IssueGateway issues, IssueSnapshot issue, Policy policy, Sources current, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!issue.HasLabel(policy.Elections.Label))
+        if (!ElectionRecord.Applies(issue, policy))
         {
             return (null, current);
         }

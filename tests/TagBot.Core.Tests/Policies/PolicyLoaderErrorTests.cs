@@ -141,7 +141,7 @@ public class PolicyLoaderErrorTests
     // --- scalar types ---
 
     [Theory]
-    [InlineData("proposals: { support_required: two }", "proposals.support_required", "expected a whole number ≥ 0, found \"two\"")]
+    [InlineData("proposals: { support_required: two }", "proposals.support_required", "expected a whole number ≥ 0 or a share (`2/3` of the binding positions cast, `1/2 of electorate`), found \"two\"")]
     [InlineData("proposals: { min_discussion_days: 2.5 }", "proposals.min_discussion_days", "expected a whole number ≥ 0, found 2.5")]
     [InlineData("proposals: { support_required: \"3\" }", "proposals.support_required", "found \"3\" (a quoted string; remove the quotes)")]
     [InlineData("proposals: { support_required: [3] }", "proposals.support_required", "expected a whole number ≥ 0, found a list")]

@@ -256,6 +256,6 @@ public class PolicyLoaderTests
               support_required: two
             """).Errors);
 
-        Assert.Equal(".github/tagbot.yml:3:21: proposals.support_required: expected a whole number ≥ 0, found \"two\"", error.ToString());
+        Assert.Equal(".github/tagbot.yml:3:21: proposals.support_required: expected a whole number ≥ 0 or a share (`2/3` of the binding positions cast, `1/2 of electorate`), found \"two\"", error.ToString());
     }
 }

@@ -189,3 +189,39 @@ public sealed class ElectionQuorumTests : IAsyncLifetime
         Assert.Single(_world.GitHub.PullRequests(Repo));
     }
 }
+
+/// <summary><c>elections.close_when_decided</c> over HTTP: TagBot closes once nominations are closed and nobody left could change the result.</summary>
+public sealed class ElectionSettlementTests : IAsyncLifetime
+{
+    private const string Repo = GovernanceWorld.Repo;
+    private GovernanceWorld _world = null!;
+
+    public async Task InitializeAsync() =>
+        _world = await GovernanceWorld.StartAsync(policy: "elections:\n  nominations_days: 1\n  close_when_decided: true\n");
+
+    public async Task DisposeAsync()
+    {
+        Assert.Empty(_world.GitHub.UnhandledErrors);
+        await _world.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Once_nominations_are_closed_and_the_outcome_is_settled_TagBot_closes_and_opens_the_roster_pull_request()
+    {
+        var issue = await _world.OpenIssueAsync("chair-carla", "Tech lead election", "nomination");
+        await _world.IdleAsync();
+        await _world.CommentAsync(issue, "member-mia", "/nominate");
+        await _world.CommentAsync(issue, "member-max", "/support @member-mia");
+        await _world.IdleAsync();
+
+        // Nominations still open: someone else could still stand.
+        Assert.Empty(_world.GitHub.PullRequests(Repo));
+
+        _world.Clock.Advance(TimeSpan.FromDays(1.1));
+        await _world.SweepAsync();
+
+        var result = Assert.Single(_world.GitHub.Comments(Repo, issue), c => Markers.IsElectionResult(c.Body)).Body;
+        Assert.True(result.Contains("Closed by TagBot at ", StringComparison.Ordinal) && result.Contains("`elections.close_when_decided`", StringComparison.Ordinal), result);
+        Assert.Single(_world.GitHub.PullRequests(Repo));
+    }
+}

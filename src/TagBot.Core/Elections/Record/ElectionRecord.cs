@@ -32,10 +32,19 @@ public sealed record ElectionRecord(string Commit, IReadOnlyList<FrozenFile> Fil
 
     /// <summary>
     /// Whether the host should freeze the election now: an open election issue with no record and no
-    /// close yet (an election closed before records existed keeps reading the current files).
+    /// close yet (an election closed before records existed keeps reading the current files). A
+    /// proposal with <c>proposals.electorate: frozen</c> freezes the same way until it is decided.
     /// </summary>
     public static bool Needed(IssueSnapshot issue, Policy policy) =>
-        issue.IsOpen && issue.HasLabel(policy.Elections.Label) && !issue.HasLabel(policy.Labels.ElectionClosed) && Find(issue) is null;
+        issue.IsOpen && Applies(issue, policy) && Find(issue) is null
+        && (issue.HasLabel(policy.Elections.Label)
+            ? !issue.HasLabel(policy.Labels.ElectionClosed)
+            : !issue.HasLabel(policy.Labels.Accepted) && !issue.HasLabel(policy.Labels.Rejected));
+
+    /// <summary>Whether the issue is one whose inputs freeze: an election, or a proposal with <c>proposals.electorate: frozen</c>.</summary>
+    public static bool Applies(IssueSnapshot issue, Policy policy) =>
+        issue.HasLabel(policy.Elections.Label)
+        || (issue.HasLabel(policy.Proposals.Label) && policy.Proposals.Electorate == ProposalElectorate.Frozen);
 
     /// <summary>
     /// A new record: the deadlines the issue body gives (else the policy's durations from now) are

@@ -15,19 +15,31 @@ public static class ElectionRecordText
 {
     private const string RollStart = "```text\n";
 
-    public static string Render(ElectionRecord record, Authority authority)
+    /// <param name="election">False for a proposal with <c>proposals.electorate: frozen</c>: no candidates, seats or deadlines.</param>
+    public static string Render(ElectionRecord record, Authority authority, bool election = true)
     {
         var policy = authority.Policy;
         var electorate = Electorate.Of(policy, authority.Roster);
         var text = new StringBuilder();
         text.Append(Markers.ElectionRecord).Append('\n');
-        text.Append("## Election record\n\n");
-        text.Append("TagBot froze this election when it opened, on ").Append(Dates.Moment(record.FrozenAt))
-            .Append(". Until the close, who may vote and stand, the seats up and the rules are read from these files as they were at commit `")
-            .Append(record.Commit).Append("`, whatever changes in the repository meanwhile; people are matched by GitHub user ID, so a renamed ")
-            .Append("account keeps its role and its votes. The roster pull request at the close still edits the roster as it is then.\n\n");
+        if (election)
+        {
+            text.Append("## Election record\n\n");
+            text.Append("TagBot froze this election when it opened, on ").Append(Dates.Moment(record.FrozenAt))
+                .Append(". Until the close, who may vote and stand, the seats up and the rules are read from these files as they were at commit `")
+                .Append(record.Commit).Append("`, whatever changes in the repository meanwhile; people are matched by GitHub user ID, so a renamed ")
+                .Append("account keeps its role and its votes. The roster pull request at the close still edits the roster as it is then.\n\n");
+        }
+        else
+        {
+            text.Append("## Proposal record\n\n");
+            text.Append("TagBot froze this proposal's electorate when it opened, on ").Append(Dates.Moment(record.FrozenAt))
+                .Append(" (`proposals.electorate: frozen`). Until it is decided, whose positions are binding and the rules are read from these ")
+                .Append("files as they were at commit `").Append(record.Commit).Append("`; people are matched by GitHub user ID.\n\n");
+        }
+
         var phases = Phases.ElectionPhases.Of(record, policy.Elections);
-        if (phases.Describe() is { Length: > 0 } deadlines)
+        if (election && phases.Describe() is { Length: > 0 } deadlines)
         {
             text.Append("**Deadlines (UTC):** ").Append(deadlines).Append(" Editing the issue body does not move them.\n\n");
         }
@@ -39,8 +51,13 @@ public static class ElectionRecordText
         }
 
         text.Append("\n**Electorate:** ").Append(electorate.People).Append(electorate.People == 1 ? " person" : " people")
-            .Append(" holding ").Append(Authority.List(electorate.Roles)).Append(". **Candidates:** ")
-            .Append(policy.Elections.AnyoneMayStand ? "anyone" : Authority.List(policy.Elections.Candidates)).Append(".\n\n");
+            .Append(" holding ").Append(Authority.List(electorate.Roles)).Append('.');
+        if (election)
+        {
+            text.Append(" **Candidates:** ").Append(policy.Elections.AnyoneMayStand ? "anyone" : Authority.List(policy.Elections.Candidates)).Append('.');
+        }
+
+        text.Append("\n\n");
         text.Append("<details><summary>The roll: ").Append(record.People.Count).Append(" people with their GitHub user IDs</summary>\n\n")
             .Append(RollStart);
         foreach (var person in record.People)

@@ -36,6 +36,7 @@ internal static class ElectionsReader
                 "nominations_days" => r.TryOptionalInt(value, 1, out var nominations) ? e with { NominationsDays = nominations } : e,
                 "voting_days" => r.TryOptionalInt(value, 1, out var voting) ? e with { VotingDays = voting } : e,
                 "min_open_days" => r.TryInt(value, 0, out var minOpen) ? e with { MinOpenDays = minOpen } : e,
+                "close_when_decided" => r.TryBool(value, out var decided) ? e with { CloseWhenDecided = decided } : e,
                 "quorum" => FractionReader.TryRead(r, value, out var quorum) ? e with { Quorum = quorum } : e,
                 "schedule" => e with { Schedule = ScheduleReader.Read(r, value, e.Schedule) },
                 "electorate" => e with { Electorate = ElectorateSectionReader.Read(r, value, e.Electorate) },
