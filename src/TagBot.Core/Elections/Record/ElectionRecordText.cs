@@ -18,7 +18,7 @@ public static class ElectionRecordText
     public static string Render(ElectionRecord record, Authority authority)
     {
         var policy = authority.Policy;
-        var electorate = Electorate.Of(policy, authority.Roster);
+        var electorate = Electorate.Of(authority);
         var text = new StringBuilder();
         text.Append(Markers.ElectionRecord).Append('\n');
         text.Append("## Election record\n\n");
@@ -39,7 +39,7 @@ public static class ElectionRecordText
         }
 
         text.Append("\n**Electorate:** ").Append(electorate.People).Append(electorate.People == 1 ? " person" : " people")
-            .Append(" holding ").Append(Authority.List(electorate.Roles)).Append(". **Candidates:** ")
+            .Append(electorate.File is null ? " holding " + Authority.List(electorate.Roles) : $" listed in `{electorate.File}`").Append(". **Candidates:** ")
             .Append(policy.Elections.AnyoneMayStand ? "anyone" : Authority.List(policy.Elections.Candidates)).Append(".\n\n");
         text.Append("<details><summary>The roll: ").Append(record.People.Count).Append(" people with their GitHub user IDs</summary>\n\n")
             .Append(RollStart);
