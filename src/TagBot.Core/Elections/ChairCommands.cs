@@ -16,7 +16,8 @@ namespace TagBot.Core.Elections;
 /// </summary>
 /// <param name="seatsUp">Null when the role is unknown: then the election cannot close.</param>
 /// <param name="roleProblem">Why the role is unknown, for the refusal.</param>
-internal sealed class ChairCommands(Authority authority, SeatsUp? seatsUp, string? roleProblem)
+/// <param name="electorateProblem">Why nobody can vote (an electorate file that cannot be read): a close then would elect with no one's vote.</param>
+internal sealed class ChairCommands(Authority authority, SeatsUp? seatsUp, string? roleProblem, string? electorateProblem)
 {
     private readonly Policy _policy = authority.Policy;
     private readonly List<TieBreakChoice> _tieBreaks = [];
@@ -79,6 +80,11 @@ internal sealed class ChairCommands(Authority authority, SeatsUp? seatsUp, strin
             return Verdict.Refuse(comment, command, $"the election cannot close: {roleProblem}");
         }
 
+        if (electorateProblem is not null)
+        {
+            return Verdict.Refuse(comment, command, $"the election cannot close: {electorateProblem}");
+        }
+
         if (phases.EarliestClose is { } earliest && comment.CreatedAt < earliest)
         {
             return Verdict.Refuse(comment, command,
@@ -93,7 +99,8 @@ internal sealed class ChairCommands(Authority authority, SeatsUp? seatsUp, strin
     /// <summary>Closes the election at its voting deadline, as a chair's close at that moment would; nothing when it is closed or cannot close.</summary>
     public void CloseAtDeadline(DateTimeOffset deadline, string issueUrl, Func<IReadOnlyList<NomineeRow>> rows)
     {
-        if (Close is null && seatsUp is not null)
+        // An unreadable electorate holds the deadline's close too, until the file is fixed.
+        if (Close is null && seatsUp is not null && electorateProblem is null)
         {
             CloseWith(ElectionClose.Deadline(deadline, issueUrl), rows);
         }
@@ -102,7 +109,7 @@ internal sealed class ChairCommands(Authority authority, SeatsUp? seatsUp, strin
     /// <summary>Closes the election as settled (<see cref="ElectionSettlement"/>); nothing when it is closed or cannot close.</summary>
     public void CloseSettled(ElectionClose close, Func<IReadOnlyList<NomineeRow>> rows)
     {
-        if (Close is null && seatsUp is not null)
+        if (Close is null && seatsUp is not null && electorateProblem is null)
         {
             CloseWith(close, rows);
         }

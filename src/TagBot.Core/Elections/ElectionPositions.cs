@@ -94,7 +94,7 @@ internal sealed class ElectionPositions(Authority authority, IReadOnlyDictionary
     private void Take(IssueComment comment, string nominee, Stance stance, string? reason)
     {
         var key = Key(comment.Author, nominee);
-        _current[key] = new ElectionPosition(comment.Author, nominee, stance, reason, authority.IsVoter(comment.Author), CommentRef.Of(comment));
+        _current[key] = new ElectionPosition(comment.Author, nominee, stance, reason, authority.IsElectionVoter(comment.Author), CommentRef.Of(comment));
         _withdrawn.Remove(key);
     }
 

@@ -26,6 +26,7 @@ internal sealed class ElectionReplay
     private readonly string? _roleProblem;
     private readonly RolePolicy? _roleRules;
     private readonly SeatsUp? _seatsUp;
+    private readonly Electorate _electorate;
 
     private readonly Dictionary<string, Nomination> _nominations = new(Login.Comparer);
     private readonly ElectionPositions _positions;
@@ -49,8 +50,9 @@ internal sealed class ElectionReplay
             _seatsUp = SeatsUp.Compute(_policy, _role, _roleRules, authority.Roster, DateOnly.FromDateTime(issue.CreatedAt.UtcDateTime));
         }
 
+        _electorate = Electorate.Of(authority);
         _positions = new ElectionPositions(authority, _nominations);
-        _chairs = new ChairCommands(authority, _seatsUp, _roleProblem);
+        _chairs = new ChairCommands(authority, _seatsUp, _roleProblem, _electorate.Problem);
     }
 
     private bool Closed => _chairs.Close is not null;
@@ -79,8 +81,7 @@ internal sealed class ElectionReplay
         var outcome = _chairs.Close is { } close
             ? ElectionOutcome.Of(_chairs.AtClose!, close, _chairs.FinalizedBy, _role, _roleRules!, _authority.Roster)
             : null;
-        var electorate = Electorate.Of(_policy, _authority.Roster);
-        var turnout = Turnout.Of(_positions.Current, electorate, _rules.Quorum);
+        var turnout = Turnout.Of(_positions.Current, _electorate, _rules.Quorum);
         if (outcome is { IsFinal: true } && !turnout.Met)
         {
             // Below quorum the close elects nobody, and nobody retires: the roster stays as it is.
@@ -101,9 +102,9 @@ internal sealed class ElectionReplay
             stage,
             _role,
             _rules,
-            _roleProblem is null ? [] : [_roleProblem],
+            [.. new[] { _roleProblem, _electorate.Problem }.OfType<string>()],
             _seatsUp,
-            electorate,
+            _electorate,
             rows,
             [.. _positions.Current.OrderBy(p => p.Source.At).ThenBy(p => p.Source.Id).ThenBy(p => p.Nominee, Login.Comparer)],
             [.. _positions.Withdrawn.Concat(_chairs.AfterClose).OrderBy(u => u.Source.At).ThenBy(u => u.Source.Id)],
@@ -137,7 +138,7 @@ internal sealed class ElectionReplay
         }
 
         var at = _lastAt is { } last && last > nominations ? last : nominations;
-        var electorate = Electorate.Of(_policy, _authority.Roster);
+        var electorate = _electorate;
         if (at <= before
             && ElectionSettlement.Check(_seatsUp, Rows(), Turnout.Of(_positions.Current, electorate, _rules.Quorum), _rules) is { } reasoning)
         {

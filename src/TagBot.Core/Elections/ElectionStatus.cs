@@ -34,10 +34,7 @@ public static class ElectionStatus
             SeatsUp(text, seats);
         }
 
-        text.Append("**Electorate:** binding positions come from holders of ").Append(Authority.List(tally.Electorate.Roles))
-            .Append(" in `").Append(policy.Roster.Path).Append("` (")
-            .Append(ElectionText.Plural(tally.Electorate.People, "person", "people"))
-            .Append("); everyone else's positions are shown as non-binding.\n\n");
+        text.Append("**Electorate:** ").Append(tally.Electorate.Describe(policy.Roster.Path)).Append("\n\n");
         tally.Frozen?.Describe(text);
         if (tally.Phases.Describe() is { Length: > 0 } deadlines)
         {

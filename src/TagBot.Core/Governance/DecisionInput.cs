@@ -10,6 +10,12 @@ namespace TagBot.Core.Governance;
 /// </summary>
 public sealed record DecisionInput(Policy Policy, Roster Roster, IssueSnapshot Issue, DateTimeOffset Now, IReadOnlyList<string> Warnings)
 {
+    /// <summary>
+    /// The electorate file (<c>elections.electorate</c>) as read with <see cref="Roster"/> (frozen with an election),
+    /// or null when the policy names none or it could not be read: the election's voters are then nobody.
+    /// </summary>
+    public ElectorateFile? Electorate { get; init; }
+
     /// <summary>The roster file's text on the default branch: what a roster pull request edits.</summary>
     public string? RosterText { get; init; }
 
@@ -26,6 +32,6 @@ public sealed record DecisionInput(Policy Policy, Roster Roster, IssueSnapshot I
     /// </summary>
     public Elections.Record.ElectionRecord? Record { get; init; }
 
-    /// <summary>The policy, roster and members file as they are now on the default branch (path, blob SHA), to tell a frozen election what changed.</summary>
+    /// <summary>The policy, roster, members and electorate files as they are now on the default branch (path, blob SHA), to tell a frozen election what changed.</summary>
     public IReadOnlyList<Elections.Record.FrozenFile> CurrentFiles { get; init; } = [];
 }

@@ -13,7 +13,7 @@ public static class IssueDecider
 {
     public static DesiredState Decide(DecisionInput input)
     {
-        var authority = new Authority(input.Policy, input.Roster);
+        var authority = new Authority(input.Policy, input.Roster, input.Electorate);
         var issue = input.Issue;
         var labels = input.Policy.Labels;
         var seenBefore = issue.Comments.Any(c => c.ByTagBot && Markers.IsStatus(c.Body));

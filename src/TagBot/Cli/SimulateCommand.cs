@@ -44,6 +44,15 @@ public static class SimulateCommand
         }
 
         var policy = loaded.Policy!;
+        if (policy.Elections.Electorate is { } electorate)
+        {
+            // A scenario carries no electorate file: rehearsed without one, every election position would show as
+            // non-binding and no close would pass, which says nothing about the real election.
+            error.WriteLine($"{name}: the policy sets elections.electorate ({electorate.Path}), and simulate does not read electorate files yet; "
+                + "remove elections.electorate from the scenario's policy to rehearse with `voters` (check the file with `tagbot validate --electorate`)");
+            return 1;
+        }
+
         var settings = policy.Roster;
         if (scenario.Members is { } members && !RosterSource.TakesMembers(settings))
         {

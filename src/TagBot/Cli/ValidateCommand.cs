@@ -110,8 +110,10 @@ public static class ValidateCommand
 
             var unnamed = electorate is null ? " (the policy names no elections.electorate, so the bot will not read it)" : "";
             output.WriteLine(voters.IsValid
-                ? $"{electorateFile}: valid elekto electorate, {voters.Electorate!.Voters.Count} voters{unnamed}"
-                : $"{electorateFile}: {voters.Errors.Count} error(s){unnamed}");
+                ? $"{electorateFile}: valid elekto electorate, {voters.Electorate!.Voters.Count} voters"
+                    + (electorate is null ? unnamed : ": the binding voters of the elections that freeze this version (proposals keep `voters`)")
+                : $"{electorateFile}: {voters.Errors.Count} error(s)"
+                    + (electorate is null ? unnamed : ": as it is, no election position would be binding and no election could close"));
         }
         else if (electorate is not null)
         {

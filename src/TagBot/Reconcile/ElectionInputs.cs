@@ -6,9 +6,9 @@ using TagBot.GitHub;
 namespace TagBot.Reconcile;
 
 /// <summary>
-/// An election's inputs: once frozen, the policy and roster as they were at the record's commit
+/// An election's inputs: once frozen, the policy, roster and electorate file as they were at the record's commit
 /// (read by SHA: immutable, so after the first read every one is a 304); before that, a new record
-/// frozen now, from the default branch's tip, with every roster person's GitHub user ID. The roster
+/// frozen now, from the default branch's tip, with the GitHub user ID of every roster person and listed voter. The roster
 /// text a pull request edits stays the current one.
 /// </summary>
 public sealed class ElectionInputs(GovernanceSources sources)
@@ -46,7 +46,19 @@ public sealed class ElectionInputs(GovernanceSources sources)
             return (null, current);
         }
 
-        var logins = ElectionRecord.LoginsOf(atCommit.Roster);
+        if (atCommit.ElectorateMissing)
+        {
+            // Frozen now, the election would keep a voterless electorate to its close, whatever the fix: it waits for
+            // the file instead (deadlines set as durations count from the freeze), counting nobody as binding meanwhile.
+            return (null, current with
+            {
+                Warnings = [.. current.Warnings,
+                $"This election is not frozen yet: TagBot freezes it, with the voters `{atCommit.Policy.Elections.Electorate!.Path}` lists, "
+                + "at the first pass after the file loads."]
+            });
+        }
+
+        var logins = ElectionRecord.LoginsOf(atCommit.Roster, atCommit.Electorate);
         var ids = new long?[logins.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, logins.Count), new ParallelOptions { MaxDegreeOfParallelism = Lookups, CancellationToken = cancellationToken },
             async (i, _) => ids[i] = await issues.UserIdAsync(logins[i]));

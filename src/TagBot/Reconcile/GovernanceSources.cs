@@ -15,10 +15,13 @@ public sealed class GovernanceSources(ILedger ledger)
 {
     public const string PolicyPath = ".github/tagbot.yml";
 
+    /// <summary>The policy, the roster (and members file) and the electorate file.</summary>
     /// <param name="commit">Null: the default branch, remembering each valid version. A commit SHA: the files
     /// as they were there (an election's frozen inputs), remembered nowhere, as they are not the current ones.</param>
     public async Task<Sources> LoadAsync(IssueGateway gateway, CancellationToken cancellationToken, string? commit = null) =>
-        await WithRosterAsync(gateway, await LoadPolicyAsync(gateway, cancellationToken, commit), cancellationToken, commit);
+        await WithElectorateAsync(gateway,
+            await WithRosterAsync(gateway, await LoadPolicyAsync(gateway, cancellationToken, commit), cancellationToken, commit),
+            cancellationToken, commit);
 
     /// <summary>The policy alone (roster left empty): enough to tell whether an issue concerns TagBot.</summary>
     public async Task<Sources> LoadPolicyAsync(IssueGateway gateway, CancellationToken cancellationToken, string? commit = null)
@@ -84,6 +87,48 @@ public sealed class GovernanceSources(ILedger ledger)
                 + string.Join("\n", notes.Select(e => $"- `{e}`")));
         }
         return new Sources(policy, roster ?? Roster.Empty, warnings, rosterText) { Files = files };
+    }
+
+    /// <summary>
+    /// Adds the electorate file when the policy names one (<c>elections.electorate</c>), read by the core's
+    /// <see cref="ElectorateFileReader"/>. Only elections read it, so a proposal never waits on it or warns about it.
+    /// Missing or invalid, it is a warning naming file, line and key, and the electorate is nobody. Unlike the policy
+    /// and roster, no last valid version stands in: an election counts only once it has frozen its electorate at a
+    /// commit where the file loads (<see cref="ElectionInputs"/>), so a remembered list would decide only an election
+    /// that is not frozen, by voters no commit lists; and guessing voters from roles would let people vote whom the
+    /// officers' list leaves out.
+    /// </summary>
+    public async Task<Sources> WithElectorateAsync(IssueGateway gateway, Sources loaded, CancellationToken cancellationToken, string? commit = null)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (loaded.Policy?.Elections.Electorate is not { } settings)
+        {
+            return loaded;
+        }
+
+        var warnings = loaded.Warnings.ToList();
+        var files = loaded.Files.ToList();
+        var text = await ReadAsync(gateway, settings.Path, commit, files);
+        const string Consequence = "so nobody's position in an election is binding and no election can close until it is fixed";
+        if (text is null)
+        {
+            warnings.Add($"The electorate file `{settings.Path}` (`elections.electorate.path`) does not exist"
+                + (commit is null ? "" : " at the election's commit") + $", {Consequence}. Add the file, or remove "
+                + "`elections.electorate` from the policy to count the roster's `voters` instead.");
+            return loaded with { Warnings = warnings, Files = files };
+        }
+
+        var result = ElectorateFileReader.Read(text, settings.Path);
+        if (!result.IsValid)
+        {
+            warnings.Add($"The electorate file `{settings.Path}` is invalid, {Consequence}:\n" + string.Join("\n", result.Errors.Select(e => $"- `{e}`")));
+        }
+        else if (result.Warnings.Count > 0)
+        {
+            warnings.Add($"`{settings.Path}` has problems that change nobody's vote:\n" + string.Join("\n", result.Warnings.Select(e => $"- `{e}`")));
+        }
+
+        return loaded with { Warnings = warnings, Files = files, Electorate = result.IsValid ? result.Electorate : null };
     }
 
     private static async Task<string?> ReadAsync(IssueGateway gateway, string path, string? commit, List<Core.Elections.Record.FrozenFile> files)

@@ -37,11 +37,17 @@ public sealed class IssueReader(GovernanceSources sources, ElectionInputs electi
             return new IssueReading(snapshot, loaded, null);
         }
 
+        if (snapshot.HasLabel(policy.Elections.Label))
+        {
+            loaded = await sources.WithElectorateAsync(issues, loaded, cancellationToken);
+        }
+
         var branch = RosterBranch.ToRead(snapshot, policy);
         var pullRequest = branch is { } b ? RosterBranch.StateOf(await pullRequests.FindAsync(b.Name)) : RosterPullRequestState.None;
         var (record, counted) = await elections.ReadAsync(issues, snapshot, policy, loaded, now, cancellationToken);
         return new IssueReading(snapshot, counted, new DecisionInput(counted.Policy ?? policy, counted.Roster, snapshot, now, counted.Warnings)
         {
+            Electorate = counted.Electorate,
             RosterText = counted.RosterText,
             PullRequest = pullRequest,
             PullRequestRound = branch?.Round ?? 1,

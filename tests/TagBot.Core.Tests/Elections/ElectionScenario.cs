@@ -68,7 +68,10 @@ public sealed class ElectionScenario
 
     public static Roster ReadRoster(string yaml) => RosterReader.Read(yaml, "governance/roster.yaml").Roster!;
 
-    public Authority Authority => new(Policy, Roster);
+    /// <summary>The electorate file as the host read it (with <c>elections.electorate</c> in <see cref="Policy"/>); null: none, or unreadable.</summary>
+    public ElectorateFile? Electorate { get; set; }
+
+    public Authority Authority => new(Policy, Roster, Electorate);
 
     public long Comment(string author, string body, double daysAfterOpening = 1)
     {

@@ -31,7 +31,8 @@ public sealed class ValidateFieldFilesTests : IDisposable
 
         Assert.Equal(0, await tagbot.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains("valid k8s-sigs (group `sig-cli`) roster, 4 people, roles chair (2), tech_lead (2)", tagbot.Output, StringComparison.Ordinal);
-        Assert.Contains($"{voters}: valid elekto electorate, 3 voters", tagbot.Output, StringComparison.Ordinal);
+        Assert.Contains($"{voters}: valid elekto electorate, 3 voters: the binding voters of the elections that freeze this version",
+            tagbot.Output, StringComparison.Ordinal);
     }
 
     [Fact]

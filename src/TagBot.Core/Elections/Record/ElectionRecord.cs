@@ -10,7 +10,7 @@ namespace TagBot.Core.Elections.Record;
 /// comment TagBot posts once and never edits, so anyone can read it back from GitHub alone.
 /// </summary>
 /// <param name="Commit">The default branch's commit the files were read at: the tally reads them there until the close.</param>
-/// <param name="Files">The policy, roster and members file as read at <paramref name="Commit"/>.</param>
+/// <param name="Files">The policy, roster, members file and electorate file as read at <paramref name="Commit"/>.</param>
 /// <param name="FrozenAt">When TagBot froze the election: phases set as durations count from here.</param>
 /// <param name="People">Everyone in the frozen roster, by login, with their user IDs.</param>
 public sealed record ElectionRecord(string Commit, IReadOnlyList<FrozenFile> Files, DateTimeOffset FrozenAt, IReadOnlyList<FrozenPerson> People)
@@ -57,9 +57,14 @@ public sealed record ElectionRecord(string Commit, IReadOnlyList<FrozenFile> Fil
         return new ElectionRecord(commit, files, now, people) { NominationsClose = phases.NominationsClose, VotingCloses = phases.VotingCloses };
     }
 
-    /// <summary>Everyone the frozen roster names, as people or role holders: whose user IDs the freeze records.</summary>
-    public static IReadOnlyList<string> LoginsOf(Rosters.Roster roster) =>
+    /// <summary>
+    /// Everyone the frozen roster names, as people or role holders, and every voter the frozen electorate file lists:
+    /// whose user IDs the freeze records, so a listed voter who renames keeps their vote and someone who takes a
+    /// listed voter's freed login does not get it.
+    /// </summary>
+    public static IReadOnlyList<string> LoginsOf(Rosters.Roster roster, Rosters.ElectorateFile? electorate = null) =>
         [.. roster.People.Keys.Concat(roster.Roles.Values.SelectMany(h => h).Select(h => h.GitHub.Value))
+            .Concat(electorate?.Voters ?? [])
             .Distinct(Rosters.Login.Comparer).Order(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>The user ID frozen for <paramref name="login"/> (case-insensitively), if any.</summary>

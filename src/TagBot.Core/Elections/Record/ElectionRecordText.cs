@@ -19,7 +19,7 @@ public static class ElectionRecordText
     public static string Render(ElectionRecord record, Authority authority, bool election = true)
     {
         var policy = authority.Policy;
-        var electorate = Electorate.Of(policy, authority.Roster);
+        var electorate = election ? Electorate.Of(authority) : Electorate.ByRoles(policy, authority.Roster);
         var text = new StringBuilder();
         text.Append(Markers.ElectionRecord).Append('\n');
         if (election)
@@ -51,7 +51,7 @@ public static class ElectionRecordText
         }
 
         text.Append("\n**Electorate:** ").Append(electorate.People).Append(electorate.People == 1 ? " person" : " people")
-            .Append(" holding ").Append(Authority.List(electorate.Roles)).Append('.');
+            .Append(electorate.File is null ? " holding " + Authority.List(electorate.Roles) : $" listed in `{electorate.File}`").Append('.');
         if (election)
         {
             text.Append(" **Candidates:** ").Append(policy.Elections.AnyoneMayStand ? "anyone" : Authority.List(policy.Elections.Candidates)).Append('.');
