@@ -4,7 +4,6 @@ using TagBot.Core.Governance;
 using TagBot.Core.Governance.Changes;
 using TagBot.Core.Issues;
 using TagBot.Core.Policies;
-using TagBot.Core.Rosters;
 
 namespace TagBot.Cli;
 
@@ -12,9 +11,13 @@ namespace TagBot.Cli;
 /// Replays a <see cref="Scenario"/> through the real decider the way GitHub would drive TagBot:
 /// one pass when the issue is opened, one pass per comment at its time (in time order), a sweep
 /// pass every 24 hours after the opening (time-based changes, such as a proposal's discussion
-/// period ending, happen in whole days), and a last pass at <c>now</c>. Each pass sees the issue as the previous
-/// passes left it: the labels TagBot set, its status comment (so a missing triage label means
-/// "triaged"), the roster pull request once opened, the issue closed once decided.
+/// period ending, happen in whole days) and at an election's voting deadline, and a last pass at
+/// <c>now</c>. Each pass sees the issue as the previous passes left it: the labels TagBot set, its
+/// status comment (so a missing triage label means "triaged"), the roster pull request once opened,
+/// the issue closed once decided. It reads the files in force at its time (<see cref="RehearsalFiles"/>);
+/// a commit is no pass of its own, since GitHub sends TagBot no event for a push to the default branch.
+/// An election freezes the files in force when it opens and counts with them to the close, as the
+/// bot does; its roster pull request edits the roster in force when it is opened.
 /// </summary>
 internal static class Rehearsal
 {
@@ -25,14 +28,14 @@ internal static class Rehearsal
 
     public static string IssueUrl(int number) => $"https://github.com/{Repository}/issues/{number}";
 
-    public static RehearsalResult Run(Scenario scenario, Policy policy, Roster roster)
+    public static RehearsalResult Run(Scenario scenario, RehearsalFiles files)
     {
         var issue = scenario.Issue;
         var url = IssueUrl(issue.Number);
         var human = scenario.Comments
             .Select((c, i) => new IssueComment(i + 1, c.Author, IsBot(c.Author), c.Body, c.At, $"{url}#issuecomment-{i + 1}"))
             .ToList();
-        var now = scenario.Now ?? (human.Count == 0 ? issue.Created : human.Max(c => c.CreatedAt)).AddMinutes(1);
+        var now = scenario.Now ?? human.Select(c => c.CreatedAt).Concat(scenario.Commits.Select(c => c.At)).Append(issue.Created).Max().AddMinutes(1);
 
         var labels = new List<string>();
         AddLabels(labels, issue.Labels);
@@ -58,34 +61,60 @@ internal static class Rehearsal
         events = [.. events.OrderBy(e => e.At)];
         events.Add((PassKind.Now, null, now));
 
-        // The scenario's files are what the election freezes when it opens, at the issue's creation;
-        // the deadlines come from the issue body or the policy, as for the bot. Nobody has a user ID here.
-        var record = issue.Labels.Contains(policy.Elections.Label, StringComparer.OrdinalIgnoreCase)
-            ? ElectionRecord.Freeze("scenario", [], issue.Created, [], issue.Body, policy.Elections)
-            : null;
-        foreach (var (kind, comment, at) in events)
+        ElectionRecord? record = null;
+        RehearsalVersion? frozen = null;
+        for (var index = 0; index < events.Count; index++)
         {
+            var (kind, comment, at) = events[index];
             if (comment is not null)
             {
                 visible.Add(comment);
             }
 
+            var current = files.At(at);
             snapshot = new IssueSnapshot(Repository, issue.Number, issue.Title, issue.Author, issue.Created, isOpen, [.. labels],
                 [.. own, .. visible], url)
             {
                 Body = issue.Body,
             };
-            var desired = IssueDecider.Decide(new DecisionInput(policy, roster, snapshot, at, [])
+
+            // As the bot: the first pass that finds an open election with no record freezes the files
+            // in force, the deadlines from the body or the policy, and (here) nobody's user ID.
+            if (record is null && ElectionRecord.Needed(snapshot, current.Policy))
             {
-                RosterText = scenario.Roster.Text,
+                frozen = current;
+                record = ElectionRecord.Freeze(current.Commit, current.Files, at, [], issue.Body, current.Policy.Elections);
+                if (record.VotingCloses is { } deadline && deadline > at && deadline < now)
+                {
+                    // The sweep closes the election at its deadline, with no comment; without this pass the
+                    // report would show it closing at the next daily sweep or at `now` instead. A daily
+                    // sweep that falls on the deadline is that pass.
+                    var sweep = events.FindIndex(e => e.At == deadline && e.Kind == PassKind.Sweep);
+                    if (sweep >= 0)
+                    {
+                        events[sweep] = (PassKind.Deadline, null, deadline);
+                    }
+                    else if (!events.Any(e => e.At == deadline))
+                    {
+                        events.Insert(events.FindIndex(e => e.At > deadline), (PassKind.Deadline, null, deadline));
+                    }
+                }
+            }
+
+            // A frozen election counts with the frozen files; the roster pull request edits the current roster.
+            var reading = frozen ?? current;
+            var desired = IssueDecider.Decide(new DecisionInput(reading.Policy, reading.Roster, snapshot, at, [])
+            {
+                RosterText = current.RosterText,
                 PullRequest = pullRequest,
-                PullRequestRound = RosterBranch.ToRead(snapshot, policy)?.Round ?? 1,
+                PullRequestRound = RosterBranch.ToRead(snapshot, reading.Policy)?.Round ?? 1,
                 Record = record,
+                CurrentFiles = record is null ? [] : current.Files,
             });
             last = desired;
 
             // The bot's own change plan, carried out on the issue in memory.
-            var step = new RehearsalStep(kind, comment, at);
+            var step = new RehearsalStep(kind, comment, at) { Commit = current.Commit };
             foreach (var action in ChangePlan.For(snapshot, desired, done))
             {
                 switch (action)
@@ -128,7 +157,13 @@ internal static class Rehearsal
             steps.Add(step);
         }
 
-        return new RehearsalResult(snapshot!, last!, labels, steps, notices, opened, now);
+        return new RehearsalResult(snapshot!, last!, labels, steps, notices, opened, now)
+        {
+            Files = files,
+            Policy = (frozen ?? files.At(now)).Policy,
+            Record = record,
+            Frozen = frozen,
+        };
     }
 
     /// <summary>Ids of TagBot's own comments in the replay, apart from the people's (1, 2, …).</summary>
@@ -165,12 +200,13 @@ internal static class Rehearsal
     }
 }
 
-/// <summary>Why TagBot ran: the issue was opened, a comment came in, the periodic sweep, or <c>now</c>.</summary>
+/// <summary>Why TagBot ran: the issue was opened, a comment came in, the periodic sweep, the sweep at an election's voting deadline, or <c>now</c>.</summary>
 internal enum PassKind
 {
     Opened,
     Comment,
     Sweep,
+    Deadline,
     Now,
 }
 
@@ -178,6 +214,9 @@ internal enum PassKind
 /// <param name="Comment">The comment that triggered the pass (for <see cref="PassKind.Comment"/>).</param>
 internal sealed record RehearsalStep(PassKind Kind, IssueComment? Comment, DateTimeOffset At)
 {
+    /// <summary>The commit whose files were in force on the default branch at the pass.</summary>
+    public string Commit { get; init; } = ScenarioCommit.IdOf(0);
+
     public bool StatusPosted { get; set; }
 
     public List<string> Added { get; } = [];
@@ -210,4 +249,16 @@ internal sealed record RehearsalResult(
     IReadOnlyList<RehearsalStep> Steps,
     IReadOnlyList<Notice> Notices,
     RosterPullRequestDraft? PullRequest,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    public required RehearsalFiles Files { get; init; }
+
+    /// <summary>The policy the last pass decided with: the frozen one for an election, else the one in force at <c>now</c>.</summary>
+    public required Policy Policy { get; init; }
+
+    /// <summary>What the election froze when it opened; null for anything else.</summary>
+    public ElectionRecord? Record { get; init; }
+
+    /// <summary>The files the election froze (those in force when it opened).</summary>
+    public RehearsalVersion? Frozen { get; init; }
+}

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using TagBot.Core.Policies;
-using TagBot.Core.Rosters;
 
 namespace TagBot.Cli;
 
@@ -14,7 +12,7 @@ public static class SimulateCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "Scenario file (YAML): policy, roster, issue and comments; see examples/" };
+        var file = new Argument<FileInfo>("FILE") { Description = "Scenario file (YAML): policy, roster, issue, comments and commits; see examples/" };
         var command = new Command("simulate", "Rehearse an issue without GitHub: replay a scripted issue through TagBot and print what it would do.") { file };
         command.SetAction(parse => Run(parse.GetValue(file)!, Console.Out, Console.Error));
         return command;
@@ -37,14 +35,14 @@ public static class SimulateCommand
             return Fail(name, errors, error);
         }
 
-        var loaded = PolicyLoader.Load(scenario.Policy?.Text, PolicyLoader.DefaultFileName);
-        if (!loaded.IsValid)
+        // Every version of the files, the scenario's own and each commit's, read as the bot reads them.
+        var (files, invalid) = RehearsalFiles.Load(scenario);
+        if (files is null)
         {
-            return Fail(name, loaded.Errors.Select(scenario.Policy!.Locate), error);
+            return Fail(name, invalid, error);
         }
 
-        var policy = loaded.Policy!;
-        if (policy.Elections.Electorate is { } electorate)
+        if (files.Versions.Select(v => v.Policy.Elections.Electorate).FirstOrDefault(e => e is not null) is { } electorate)
         {
             // A scenario carries no electorate file: rehearsed without one, every election position would show as
             // non-binding and no close would pass, which says nothing about the real election.
@@ -53,25 +51,8 @@ public static class SimulateCommand
             return 1;
         }
 
-        var settings = policy.Roster;
-        if (scenario.Members is { } members && !RosterSource.TakesMembers(settings))
-        {
-            return Fail(name, [new ScenarioError(members.Line, members.Column, "members",
-                "only used with a policy whose roster.format is cncf-toc or markdown-table and that sets roster.members_path; "
-                + "with the tagbot format, put everyone in the roster")], error);
-        }
-
-        // The same reading as the bot's.
-        var read = RosterSource.Read(policy, scenario.Roster.Text, scenario.Members?.Text);
-        if (!read.IsValid)
-        {
-            return Fail(name, read.Errors.Select(e => e.File == settings.MembersPath && scenario.Members is { } m
-                ? m.Locate(e)
-                : scenario.Roster.Locate(e)), error);
-        }
-
-        var result = Rehearsal.Run(scenario, policy, read.Roster!);
-        RehearsalReport.Print(name, scenario, policy, read.Roster!, result, output);
+        var result = Rehearsal.Run(scenario, files);
+        RehearsalReport.Print(name, scenario, result, output);
         return 0;
     }
 

@@ -158,4 +158,87 @@ public sealed class ScenarioReaderTests
         Assert.Equal(["roster", "issue"], missing.Select(e => e.Key));
         Assert.All(missing, e => Assert.StartsWith("missing; expected", e.Message, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Commits_read_with_their_times_files_and_messages_located_line_for_line()
+    {
+        var (scenario, errors) = ScenarioReader.Read("""
+            roster: |
+              people: []
+            issue: { author: alice, created: 2026-03-02T09:00:00Z }
+            commits:
+              - at: 2026-03-01T09:00:00Z
+                message: before the issue is fine
+                roster: |
+                  people:
+                    - github: alice
+              - { at: 2026-03-04T12:00:00Z, policy: "proposals: { min_discussion_days: 3 }" }
+            """);
+
+        Assert.Empty(errors);
+        Assert.NotNull(scenario);
+        Assert.Collection(scenario.Commits,
+            c =>
+            {
+                Assert.Equal(("scenario-1", "before the issue is fine", 5), (c.Id, c.Message, c.Line));
+                Assert.Equal("people:\n  - github: alice\n", c.Roster!.Text);
+                Assert.Equal(("commits[0].roster", 7, 6), (c.Roster.Key, c.Roster.Line, c.Roster.Indent));
+                Assert.Null(c.Policy);
+            },
+            c =>
+            {
+                Assert.Equal(("scenario-2", new DateTimeOffset(2026, 3, 4, 12, 0, 0, TimeSpan.Zero)), (c.Id, c.At));
+                Assert.Equal("proposals: { min_discussion_days: 3 }", c.Policy!.Text);
+                Assert.Null(c.Roster);
+            });
+    }
+
+    [Fact]
+    public void A_wrong_commit_is_reported_with_line_column_and_key()
+    {
+        var (scenario, errors) = ScenarioReader.Read("""
+            roster: |
+              people: []
+            issue: { author: alice, created: 2026-03-02T09:00:00Z }
+            commits:
+              - { at: next tuesday, roster: "people: []" }
+              - { at: 2026-03-04T12:00:00Z, rooster: "people: []" }
+              - { at: 2026-03-05T12:00:00Z, message: changes nothing }
+              - just text
+            """);
+
+        Assert.Null(scenario);
+        string[] expected =
+        [
+            "5:11: commits[0].at: expected a date and time such as 2026-03-02T09:00:00Z",
+            "6:5: commits[1]: a commit changes at least one file",
+            "6:33: commits[1].rooster: unknown key 'rooster'",
+            "7:5: commits[2]: a commit changes at least one file",
+            "8:5: commits[3]: expected a commit",
+        ];
+        var shown = errors.Select(e => e.Format("s.yml")["s.yml:".Length..]).ToList();
+        Assert.Equal(expected.Length, shown.Count);
+        Assert.All(expected.Zip(shown), pair => Assert.StartsWith(pair.First, pair.Second, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Commits_must_be_listed_in_the_order_they_land_and_now_must_follow_the_last()
+    {
+        var (scenario, errors) = ScenarioReader.Read("""
+            roster: |
+              people: []
+            issue: { author: alice, created: 2026-03-02T09:00:00Z }
+            commits:
+              - { at: 2026-03-05T09:00:00Z, roster: "people: []" }
+              - { at: 2026-03-04T09:00:00Z, roster: "people: []" }
+            now: 2026-03-04T12:00:00Z
+            """);
+
+        Assert.Null(scenario);
+        Assert.Collection(errors,
+            e => Assert.Equal("6:1: commits[1].at: 2026-03-04 09:00 UTC is before the commit listed above it (2026-03-05 09:00 UTC); "
+                + "list commits in the order they land", e.Format("")[1..]),
+            e => Assert.Equal((7, "now"), (e.Line, e.Key)));
+        Assert.Contains("before the last event (2026-03-05 09:00 UTC)", errors[1].Message, StringComparison.Ordinal);
+    }
 }

@@ -92,6 +92,139 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_deadline_example_closes_at_voting_closes_and_counts_a_voter_who_left_the_roster_mid_vote()
+    {
+        var (exitCode, output) = await SimulateAsync(Example("election-deadline.yml"));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("03-23 10:00  commit scenario-1: governance/roster.yaml", output, StringComparison.Ordinal);
+        Assert.Contains("03-27 17:00  sweep at the voting deadline", output, StringComparison.Ordinal);
+        Assert.Contains("| @luis-m | @tariq-h | support | yes |", output, StringComparison.Ordinal);
+        Assert.Contains("| 1 | @tariq-h | EMEA | — | 2 | 2026-03-27 – 2028-03-27 |", output, StringComparison.Ordinal);
+        Assert.Contains("nominations closed at 2026-03-20 17:00 UTC", output, StringComparison.Ordinal);
+        Assert.Contains("Labels: nomination, election/closed, roster/pr-open\n", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Three people and a chair; carol, a member, supports the only nominee.</summary>
+    private const string ThreeMembers = """
+        roster: |
+          people:
+            - { github: chair-carla, region: EMEA }
+            - { github: alice, region: EMEA }
+            - { github: bob, region: EMEA }
+            - { github: carol, region: APAC }
+          roles:
+            chair:
+              - { github: chair-carla, term: { start: 2025-01-01, end: 2027-01-01 } }
+            member:
+              - { github: alice }
+              - { github: bob }
+              - { github: carol }
+        """;
+
+    [Fact]
+    public async Task A_voter_removed_from_the_roster_by_a_commit_mid_vote_still_counts_and_the_pull_request_edits_the_roster_at_the_close()
+    {
+        // carol's support is the only one: counted with the roster at the commit instead of the frozen
+        // one, alice would not be electable and nobody would be elected.
+        var path = Write(ThreeMembers + """
+
+            issue: { number: 9, author: chair-carla, created: 2026-03-02T09:00:00Z, labels: [nomination], body: "role: tech_lead" }
+            comments:
+              - { author: alice, at: 2026-03-02T10:00:00Z, body: "/nominate" }
+              - { author: carol, at: 2026-03-05T10:00:00Z, body: "/support @alice" }
+              - { author: chair-carla, at: 2026-03-09T09:00:00Z, body: "/close-election" }
+            commits:
+              - at: 2026-03-04T12:00:00Z
+                message: carol steps back from the group
+                roster: |
+                  people:
+                    - { github: chair-carla, region: EMEA }
+                    - { github: alice, region: EMEA }
+                    - { github: bob, region: EMEA }
+                  roles:
+                    chair:
+                      - { github: chair-carla, term: { start: 2025-01-01, end: 2027-01-01 } }
+                    member:
+                      - { github: alice }
+                      - { github: bob }
+            """);
+
+        var (exitCode, output) = await SimulateAsync(path);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("03-04 12:00  commit scenario-1: governance/roster.yaml  → \"carol steps back from the group\" lands; "
+            + "the tally keeps the files frozen at scenario-0\n", output, StringComparison.Ordinal);
+        Assert.Contains("| @carol | @alice | support | yes |", output, StringComparison.Ordinal);
+        Assert.Contains("| 1 | @alice | EMEA | — | 1 | 2026-03-09 – 2028-03-09 |", output, StringComparison.Ordinal);
+        Assert.Contains("**Record:** frozen 2026-03-02 09:00 UTC at commit `scenario-0`", output, StringComparison.Ordinal);
+        Assert.Contains("`governance/roster.yaml` has changed on the default branch since the freeze", output, StringComparison.Ordinal);
+        Assert.Contains("scenario-1 landed while it was open and changes nothing for it.", output, StringComparison.Ordinal);
+        Assert.Contains("The roster pull request edits governance/roster.yaml as it is at scenario-1", output, StringComparison.Ordinal);
+
+        // The diff is against the roster at the close: bob is the last member there (carol followed him in the frozen one).
+        Assert.Contains("\n     - { github: bob }\n+  tech_lead:\n+    - { github: alice, term: { start: 2026-03-09, end: 2028-03-09 } }\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_election_whose_body_sets_voting_closes_is_closed_by_the_sweep_at_the_deadline_without_a_close_command()
+    {
+        var path = Write(ThreeMembers + """
+
+            issue:
+              number: 11
+              author: chair-carla
+              created: 2026-03-02T09:00:00Z
+              labels: [nomination]
+              body: |
+                role: tech_lead
+                voting closes: 2026-03-10 17:00 UTC
+            comments:
+              - { author: alice, at: 2026-03-02T10:00:00Z, body: "/nominate" }
+              - { author: bob, at: 2026-03-05T10:00:00Z, body: "/support @alice" }
+              - { author: carol, at: 2026-03-11T10:00:00Z, body: "/support @alice" }
+            """);
+
+        var (exitCode, output) = await SimulateAsync(path);
+
+        Assert.Equal(0, exitCode);
+        Assert.DoesNotContain("/close-election", output.Split("\nLabels:")[0], StringComparison.Ordinal);
+        var deadline = Assert.Single(output.Split('\n'), l => l.StartsWith("03-10 17:00  sweep at the voting deadline ", StringComparison.Ordinal));
+        Assert.EndsWith("→ labels +election/closed +roster/pr-open −election/open −triage-required; "
+            + "posts: Election result: tech_lead — final; opens the roster pull request (tagbot/election-11)", deadline, StringComparison.Ordinal);
+        Assert.Contains("Voting closed 2026-03-10 17:00 UTC: the sweep closed the election then", output, StringComparison.Ordinal);
+        Assert.Contains("Closed at its voting deadline, 2026-03-10 17:00 UTC. Nothing after the close changes this result.", output, StringComparison.Ordinal);
+        Assert.Contains("Labels: nomination, election/closed, roster/pr-open\n", output, StringComparison.Ordinal);
+
+        // After the deadline: refused as after any close, and the result keeps one binding support.
+        Assert.Contains("▶ In reply to #3 by @carol (2026-03-11 10:00 UTC): /support @alice", output, StringComparison.Ordinal);
+        Assert.Contains("this election was closed at its voting deadline, 2026-03-10 17:00 UTC", output, StringComparison.Ordinal);
+        Assert.Contains("| 1 | @alice | EMEA | — | 1 | 2026-03-10 – 2028-03-10 |", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_roster_in_a_commit_is_located_at_its_scenario_line_and_nothing_is_simulated()
+    {
+        var path = Write("""
+            roster: |
+              people: []
+            issue: { author: alice, created: 2026-03-01T09:00:00Z, labels: [proposal] }
+            commits:
+              - at: 2026-03-02T09:00:00Z
+                roster: |
+                  people:
+                    - { github: "not a login" }
+            """);
+
+        var (exitCode, output) = await SimulateAsync(path);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"{path}: 1 error(s); nothing was simulated.", output, StringComparison.Ordinal);
+        Assert.Contains($"{path}:8:", output, StringComparison.Ordinal);
+        Assert.Contains(": commits[0].roster › people[0].github: ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_broken_scenario_names_file_line_and_key_and_exits_with_1()
     {
         var path = Write("""

@@ -9,7 +9,7 @@ namespace TagBot.Cli;
 /// </summary>
 internal static class ScenarioReader
 {
-    private static readonly string[] RootKeys = ["policy", "roster", "members", "issue", "comments", "now"];
+    private static readonly string[] RootKeys = ["policy", "roster", "members", "issue", "comments", "commits", "now"];
 
     public static (Scenario? Scenario, IReadOnlyList<ScenarioError> Errors) Read(string text)
     {
@@ -23,7 +23,7 @@ internal static class ScenarioReader
         if (root is not { Node: YamlDotNet.RepresentationModel.YamlMappingNode } map)
         {
             reader.Report(root?.Start ?? new YamlDotNet.Core.Mark(0, 1, 1), "",
-                "expected a map with the keys roster, issue and comments (and optionally policy, members, now); see examples/");
+                "expected a map with the keys roster, issue and comments (and optionally policy, members, commits, now); see examples/");
             return (null, Located(reader));
         }
 
@@ -37,16 +37,17 @@ internal static class ScenarioReader
             ? ScenarioIssueReader.Read(i, values)
             : values.Missing<ScenarioIssue>(map, "issue", "a map with number, title, author, created, labels and body");
         var comments = fields.TryGetValue("comments", out var c) ? ScenarioCommentsReader.Read(c, values) : [];
+        var commits = fields.TryGetValue("commits", out var g) ? ScenarioCommitsReader.Read(g, values) : [];
         var nowNode = fields.TryGetValue("now", out var n) ? n : (ConfigNode?)null;
         var now = nowNode is { } at ? values.Date(at) : null;
         if (issue is not null)
         {
-            ScenarioTimeline.Check(issue, comments, nowNode, now, reader);
+            ScenarioTimeline.Check(issue, comments, commits, nowNode, now, reader);
         }
 
         return reader.HasErrors || roster is null || issue is null
             ? (null, Located(reader))
-            : (new Scenario(policy, roster, members, issue, comments, now), []);
+            : (new Scenario(policy, roster, members, issue, comments, now) { Commits = commits }, []);
     }
 
     private static List<ScenarioError> Located(ConfigNodeReader reader) =>
