@@ -225,3 +225,39 @@ public sealed class ElectionSettlementTests : IAsyncLifetime
         Assert.Single(_world.GitHub.PullRequests(Repo));
     }
 }
+
+/// <summary><c>elections.min_open_days</c> over HTTP: a close before the minimum is refused with the date, and accepted after it.</summary>
+public sealed class MinimumOpenTimeTests : IAsyncLifetime
+{
+    private const string Repo = GovernanceWorld.Repo;
+    private GovernanceWorld _world = null!;
+
+    public async Task InitializeAsync() => _world = await GovernanceWorld.StartAsync(policy: "elections:\n  min_open_days: 2\n");
+
+    public async Task DisposeAsync()
+    {
+        Assert.Empty(_world.GitHub.UnhandledErrors);
+        await _world.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_close_before_the_minimum_open_time_is_refused_with_the_date()
+    {
+        var issue = await _world.OpenIssueAsync("chair-carla", "Tech lead election", "nomination");
+        await _world.IdleAsync();
+        await _world.CommentAsync(issue, "member-mia", "/nominate");
+        await _world.CommentAsync(issue, "member-max", "/support @member-mia");
+        var early = await _world.CommentAsync(issue, "chair-carla", "/close-election");
+        await _world.IdleAsync();
+
+        var reply = Assert.Single(_world.GitHub.Comments(Repo, issue), c => c.Body.StartsWith(Markers.Reply(early), StringComparison.Ordinal)).Body;
+        Assert.True(reply.Contains("the election may close from ", StringComparison.Ordinal) && reply.Contains("`elections.min_open_days: 2`", StringComparison.Ordinal), reply);
+        Assert.Empty(_world.GitHub.PullRequests(Repo));
+
+        _world.Clock.Advance(TimeSpan.FromDays(2.1));
+        await _world.CommentAsync(issue, "chair-carla", "/close-election");
+        await _world.IdleAsync();
+
+        Assert.Single(_world.GitHub.PullRequests(Repo));
+    }
+}
