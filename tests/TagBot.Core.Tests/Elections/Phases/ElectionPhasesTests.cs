@@ -49,4 +49,16 @@ public sealed class ElectionPhasesTests
         Assert.Equal(phases.VotingCloses, phases.NominationsClose);
         Assert.Single(phases.Problems);
     }
+
+    [Fact]
+    public void The_body_GitHub_renders_from_the_issue_form_gives_both_deadlines_and_an_empty_answer_none()
+    {
+        const string body = "### Role\n\nrole: chair\n\n### Nominations close\n\n2026-12-09 17:00\n\n### Voting closes\n\n_No response_\n\n### Notes\n\n_No response_";
+
+        var phases = ElectionPhases.FromBody(body, ElectionPolicy.Default, Opened);
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 9, 17, 0, 0, TimeSpan.Zero), phases.NominationsClose);
+        Assert.Null(phases.VotingCloses);
+        Assert.Empty(phases.Problems);
+    }
 }
