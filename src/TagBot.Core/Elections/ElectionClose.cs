@@ -20,6 +20,13 @@ public sealed record ElectionClose(string Chair, CommentRef Source)
     public static ElectionClose Settled(DateTimeOffset at, string issueUrl, string reasoning) =>
         new("", new CommentRef(-at.ToUnixTimeSeconds(), issueUrl, at)) { Settlement = reasoning };
 
+    /// <summary><see cref="Describe"/> opening a sentence: "Closed by @carla …".</summary>
+    public string Sentence()
+    {
+        var text = Describe();
+        return char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
     /// <summary>"closed by @carla in this comment on 2026-12-03" or "closed at its voting deadline, 2026-12-17 17:00 UTC".</summary>
     public string Describe() => Settlement is { } why
         ? $"closed by TagBot at {Dates.Moment(Source.At)}, when the outcome could no longer change: {why}"

@@ -40,7 +40,7 @@ public static class ElectionResult
         text.Append(Marker(key)).Append('\n');
         text.Append("## Election result: `").Append(tally.Role).Append("` — ")
             .Append(outcome.IsFinal ? "final" : "tied, waiting for `/break-tie`").Append("\n\n");
-        text.Append(Capital(outcome.Close.Describe())).Append(". Nothing after the close changes this result.\n\n");
+        text.Append(outcome.Close.Sentence()).Append(". Nothing after the close changes this result.\n\n");
         text.Append("**Rule:** ").Append(ElectionText.Rule(rules)).Append("\n\n");
         if (tally.SeatsUp is { } seats)
         {
@@ -81,8 +81,6 @@ public static class ElectionResult
     public static string BelowQuorum(ElectionTally tally) =>
         $"**Below quorum: nobody is elected.** {tally.Turnout.Describe()}, so the result seats nobody and TagBot opens no roster "
         + "pull request. A chair may `/reopen-election` to let more voters take part, then close again.\n\n";
-
-    private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string SeatsLine(SeatsUp seats)
     {

@@ -48,7 +48,7 @@ public static class ElectionStatus
             text.Append("**History:**\n\n");
             foreach (var reopening in tally.Reopenings)
             {
-                text.Append("- ").Append(char.ToUpperInvariant(reopening.Undone.Describe()[0])).Append(reopening.Undone.Describe()[1..])
+                text.Append("- ").Append(reopening.Undone.Sentence())
                     .Append("; reopened by @").Append(reopening.Chair).Append(" in ").Append(Markdown.Link("this comment", reopening.Source.Url))
                     .Append(" on ").Append(Markdown.Date(reopening.Source.At)).Append(": ").Append(reopening.Reason).Append('\n');
             }
@@ -68,8 +68,7 @@ public static class ElectionStatus
 
         if (tally.Outcome is { } outcome)
         {
-            var closed = outcome.Close.Describe();
-            text.Append("### Result\n\n").Append(char.ToUpperInvariant(closed[0])).Append(closed[1..])
+            text.Append("### Result\n\n").Append(outcome.Close.Sentence())
                 .Append("; the tally above is as of the close.\n\n");
             ElectionText.TieBreaks(text, tally.TieBreaks);
             if (tally.BelowQuorum)

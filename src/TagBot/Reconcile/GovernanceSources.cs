@@ -158,11 +158,15 @@ public sealed class GovernanceSources(ILedger ledger)
         var (value, errors) = load([.. documents.Select(d => d.Text)]);
         if (value is not null && errors.Count == 0)
         {
-            foreach (var document in documents.Where(d => scope is not null && d.Text is not null))
+            // A commit's files are not the current ones: only the default branch's are remembered.
+            if (scope is not null)
             {
-                if (await ledger.GetDocumentAsync(scope!, document.Name, cancellationToken) != document.Text)
+                foreach (var document in documents.Where(d => d.Text is not null))
                 {
-                    await ledger.SetDocumentAsync(scope!, document.Name, document.Text!, cancellationToken);
+                    if (await ledger.GetDocumentAsync(scope, document.Name, cancellationToken) != document.Text)
+                    {
+                        await ledger.SetDocumentAsync(scope, document.Name, document.Text!, cancellationToken);
+                    }
                 }
             }
 
