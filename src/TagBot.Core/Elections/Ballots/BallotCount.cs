@@ -24,7 +24,7 @@ public static class BallotCount
         Count(kind, candidates, ballots, null);
 
     /// <summary>As <see cref="Count(BallotKind, IReadOnlyList{string}, IReadOnlyList{Ballot})"/>; invalid ballots are reported with their receipts.</summary>
-    public static BallotResult Count(BallotKind kind, IReadOnlyList<string> candidates, IReadOnlyList<CastBallot> ballots) =>
+    public static BallotResult CountCast(BallotKind kind, IReadOnlyList<string> candidates, IReadOnlyList<CastBallot> ballots) =>
         Count(kind, candidates, [.. ballots.Select(b => b.Ballot)], [.. ballots.Select(b => b.Receipt)]);
 
     private static BallotResult Count(BallotKind kind, IReadOnlyList<string> candidates, IReadOnlyList<Ballot> ballots, IReadOnlyList<string>? receipts)
