@@ -20,6 +20,7 @@ public static class CommandCatalog
         new DecideFamily(),
         new NominateFamily(),
         new ConsentFamily(),
+        new OpenVotingFamily(),
         new CloseElectionFamily(),
         new ReopenElectionFamily(),
         new BreakTieFamily(),

@@ -13,4 +13,7 @@ public sealed record ElectionContext(string? IssueBody, bool SeenBefore, RosterP
 
     /// <summary>People matched by user ID against <see cref="Record"/>.</summary>
     public Identities Identities { get; init; } = Identities.None;
+
+    /// <summary>With <c>elections.ballot: secret</c>: what the ballot box says (who voted; the sealed ballots once closed).</summary>
+    public Voting.SecretBallots Ballots { get; init; } = Voting.SecretBallots.None;
 }

@@ -17,8 +17,13 @@ public static class ElectionDecision
         var issue = input.Issue;
         var record = input.Record;
         var identities = Identities.Of(record, issue);
-        var context = new ElectionContext(issue.Body, seenBefore, input.PullRequest) { Record = record, Identities = identities };
+        var context = new ElectionContext(issue.Body, seenBefore, input.PullRequest) { Record = record, Identities = identities, Ballots = input.Ballots };
         var tally = ElectionEngine.Tally(authority, identities.Apply(issue), context, input.Now, () => HelpText.Render(IssueKind.Election));
+        if (tally.Secret is { AwaitingBallots: true })
+        {
+            // Closed, with the ballots still sealed in the host's box: it seals the box and decides again with them.
+            return DesiredState.Nothing with { SealBallots = true };
+        }
 
         // The pull request read belongs to an earlier round when a reopening is not acknowledged yet:
         // it is closed below, and this round has none so far.
@@ -36,7 +41,10 @@ public static class ElectionDecision
         }
 
         tally = tally with { Digest = ResultDigest.Of(tally, issue, record) };
-        if (ElectionResult.Key(tally) is { } key && ElectionResult.Render(tally) is { } result)
+        var publishedAt = tally.Secret is not null && tally.Outcome is { IsFinal: true } && !tally.BelowQuorum
+            ? Voting.BallotPublication.CsvPath(input.Policy, issue.Number)
+            : null;
+        if (ElectionResult.Key(tally) is { } key && ElectionResult.Render(tally, publishedAt) is { } result)
         {
             notices.Add(new Notice(ElectionResult.Marker(key), result));
             if (Tampered(issue, key, record) is { } tampered)
@@ -67,7 +75,7 @@ public static class ElectionDecision
             var (prepared, errors, unchanged) = input.RosterText is { } text
                 ? RosterPullRequestDrafter.Prepare(tally, input.Policy, input.Roster, text, issue)
                 : (null, [], false);
-            proposal = prepared;
+            proposal = prepared is not null && tally.Secret is { } vote ? prepared with { Published = Voting.BallotPublication.Files(vote, input.Policy, issue, tally.Outcome.Seats.Count) } : prepared;
             if (proposal is not null)
             {
                 // The host opens it in this same pass.
@@ -107,6 +115,7 @@ public static class ElectionDecision
             Notices = notices,
             RosterPullRequestDraft = proposal,
             RosterPullRequestClosure = undone,
+            BallotPage = tally.Secret is { } secret ? Voting.BallotPages.Of(tally, secret, authority, issue, record) : null,
         };
     }
 

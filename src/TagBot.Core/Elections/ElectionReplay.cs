@@ -32,6 +32,7 @@ internal sealed class ElectionReplay
     private readonly ElectionPositions _positions;
     private readonly ChairCommands _chairs;
     private readonly List<Verdict> _verdicts = [];
+    private readonly Voting.SecretVoting? _secret;
 
     public ElectionReplay(Authority authority, IssueSnapshot issue, ElectionContext context, DateTimeOffset now, Func<string> help)
     {
@@ -53,7 +54,11 @@ internal sealed class ElectionReplay
         _electorate = Electorate.Of(authority);
         _positions = new ElectionPositions(authority, _nominations);
         _chairs = new ChairCommands(authority, _seatsUp, _roleProblem, _electorate.Problem);
+        _secret = _rules.Secret ? new Voting.SecretVoting(authority, _phases, context.Ballots) : null;
     }
+
+    /// <summary>With a secret ballot, once voting opened: comments no longer nominate or vote.</summary>
+    private bool VotingOpen => _secret?.Open == true;
 
     private bool Closed => _chairs.Close is not null;
 
@@ -64,6 +69,7 @@ internal sealed class ElectionReplay
     {
         foreach (var comment in _issue.Chronological.Where(c => !c.AuthorIsBot))
         {
+            _secret?.OpenIfDue(comment.CreatedAt, Closed, NominationRows);
             CloseIfDue(comment.CreatedAt);
             CloseIfSettled(comment.CreatedAt);
             _lastAt = comment.CreatedAt;
@@ -73,15 +79,17 @@ internal sealed class ElectionReplay
             }
         }
 
+        _secret?.OpenIfDue(_now, Closed, NominationRows);
         CloseIfDue(_now);
         CloseIfSettled(_now);
 
         var rows = _chairs.RowsAtClose ?? Rows();
-        var provisional = !Closed && _seatsUp is not null ? ChairCommands.Allocate(_seatsUp, rows, _rules.TieBreak, []) : null;
+        // A secret ballot shows no provisional result: endorsements are not votes, and ballots stay sealed until the close.
+        var provisional = !Closed && _seatsUp is not null && _secret is null ? ChairCommands.Allocate(_seatsUp, rows, _rules.TieBreak, []) : null;
         var outcome = _chairs.Close is { } close
             ? ElectionOutcome.Of(_chairs.AtClose!, close, _chairs.FinalizedBy, _role, _roleRules!, _authority.Roster)
             : null;
-        var turnout = Turnout.Of(_positions.Current, _electorate, _rules.Quorum);
+        var turnout = _secret?.Turnout(_electorate) ?? Turnout.Of(_positions.Current, _electorate, _rules.Quorum);
         if (outcome is { IsFinal: true } && !turnout.Met)
         {
             // Below quorum the close elects nobody, and nobody retires: the roster stays as it is.
@@ -112,7 +120,7 @@ internal sealed class ElectionReplay
             _chairs.TieBreaks,
             provisional,
             outcome,
-            [.. ElectionChecklist.Missing(stage, rows, _seatsUp, provisional, outcome),
+            [.. _secret is null ? ElectionChecklist.Missing(stage, rows, _seatsUp, provisional, outcome) : SecretMissing(stage, rows, outcome),
                 .. stage == ElectionStage.Open && !turnout.Met ? [$"quorum: {turnout.Describe()}; {turnout.Needed - turnout.Voted} more needed."] : Array.Empty<string>()],
             _context.PullRequest,
             _verdicts)
@@ -120,7 +128,33 @@ internal sealed class ElectionReplay
             Phases = _phases,
             Turnout = turnout,
             Reopenings = _chairs.Reopenings,
+            Secret = _secret?.View(Closed),
         };
+    }
+
+    private List<string> SecretMissing(ElectionStage stage, IReadOnlyList<NomineeRow> rows, ElectionOutcome? outcome)
+    {
+        var missing = ElectionChecklist.Missing(stage, rows, _seatsUp, null, outcome).ToList();
+        if (stage != ElectionStage.Open)
+        {
+            return missing;
+        }
+
+        // The comment checklist ends with the close; a secret ballot has the opening of the vote before it.
+        missing.RemoveAt(missing.Count - 1);
+        if (!VotingOpen)
+        {
+            missing.Add(_phases.NominationsClose is { } n
+                ? $"voting opens when nominations close ({Status.Dates.Moment(n)}), or earlier by a chair's `/open-voting`"
+                : "a chair to open voting with `/open-voting` (it fixes the candidates: those electable then)");
+            return missing;
+        }
+
+        missing.Clear();
+        missing.Add(_phases.VotingCloses is { } v
+            ? $"ballots: voting closes {Status.Dates.Moment(v)}, when TagBot counts them"
+            : "ballots, then a chair to close the election with `/close-election`, which counts them");
+        return missing;
     }
 
     private DateTimeOffset? _lastAt;
@@ -148,7 +182,8 @@ internal sealed class ElectionReplay
 
     private void CloseIfDue(DateTimeOffset at)
     {
-        if (!Closed && DeadlineApplies && _phases.VotingClosedAt(at))
+        // A secret ballot closes at the deadline only once voting opened: before that there is nothing to count.
+        if (!Closed && DeadlineApplies && _phases.VotingClosedAt(at) && _secret is not { Open: false })
         {
             _chairs.CloseAtDeadline(_phases.VotingCloses!.Value, _issue.Url, Rows);
         }
@@ -161,13 +196,22 @@ internal sealed class ElectionReplay
         AcceptCommand => Answer(comment, command, Consent.Accepted),
         DeclineCommand => Answer(comment, command, Consent.Declined),
         SupportCommand s when Closed => _chairs.RefuseAfterClose(comment, s, [.. s.Nominees.Select(n => $"support of @{n}")]),
+        SupportCommand or ObjectCommand or WithdrawCommand when VotingOpen => Verdict.Refuse(comment, command, _secret!.VoteByBallot()),
         SupportCommand s => _positions.Support(comment, s),
         ObjectCommand { Nominee: { } named } o when Closed => _chairs.RefuseAfterClose(comment, o, [$"objection to @{named}"]),
         ObjectCommand o => _positions.Object(comment, o),
         WithdrawCommand { Nominee: { } named } w when Closed => _chairs.RefuseAfterClose(comment, w, [$"withdrawal on @{named}"]),
         WithdrawCommand w => _positions.Withdraw(comment, w),
         TriageCommand => _chairs.TriageBy(comment, command),
+        OpenVotingCommand o when _secret is null => Verdict.Refuse(comment, o,
+            "this election votes by public comments (`elections.ballot: comments`), so there is no ballot to open: `/support` and `/object` are the votes."),
+        OpenVotingCommand o => _secret.OpenBy(comment, o, Closed, NominationRows),
+        CloseElectionCommand when _secret is { Open: false } && !Closed && _authority.IsChair(comment.Author) => Verdict.Refuse(comment, command, _secret.NotOpenYet()),
         CloseElectionCommand => _chairs.CloseBy(comment, command, Rows, _phases),
+        ReopenElectionCommand r when _secret is not null && Closed && _authority.IsChair(comment.Author) => Verdict.Refuse(comment, r,
+            "a secret ballot cannot be reopened once counted: the ballot box is sealed (the secret that let a voter replace their "
+            + "ballot is destroyed at the close) and the ballots are published. If the result must not stand, close the roster pull "
+            + "request without merging and open a new election."),
         ReopenElectionCommand r => _chairs.ReopenBy(comment, r, _context.PullRequest),
         BreakTieCommand b => _chairs.BreakTie(comment, b),
         _ => CommonCommands.Judge(comment, command, _help) ?? Verdict.Apply(comment, command),
@@ -181,6 +225,11 @@ internal sealed class ElectionReplay
         if (Closed)
         {
             return _chairs.RefuseAfterClose(comment, command, [$"nomination of @{nominee}"]);
+        }
+
+        if (VotingOpen)
+        {
+            return Verdict.Refuse(comment, command, _secret!.NominationsClosed());
         }
 
         if (_phases.NominationsClosedAt(comment.CreatedAt))
@@ -228,6 +277,11 @@ internal sealed class ElectionReplay
             return _chairs.RefuseAfterClose(comment, command, [answer == Consent.Accepted ? "acceptance" : "decline"]);
         }
 
+        if (VotingOpen)
+        {
+            return Verdict.Refuse(comment, command, _secret!.NominationsClosed());
+        }
+
         if (_phases.NominationsClosedAt(comment.CreatedAt))
         {
             return Verdict.Refuse(comment, command, NominationsClosed());
@@ -250,6 +304,9 @@ internal sealed class ElectionReplay
         + (_phases.VotingCloses is { } v ? $"; voting closes at {Status.Dates.Moment(v)}" : "")
         + ". Nominations, acceptances and declines after the deadline do not count; `/support` and `/object` still do until voting closes.";
 
-    private List<NomineeRow> Rows() =>
+    /// <summary>The rows to close with: the nominations' counts, or with a secret ballot once voting opened, the candidates scored by the count.</summary>
+    private IReadOnlyList<NomineeRow> Rows() => VotingOpen ? _secret!.Rows() : NominationRows();
+
+    private List<NomineeRow> NominationRows() =>
         [.. _nominations.Values.OrderBy(n => n.Order).Select(n => NomineeRow.Of(n, _positions.Current, _rules))];
 }

@@ -28,7 +28,8 @@ public static class ElectionResult
     public static bool IsResult(string body) => Markers.IsElectionResult(body);
 
     /// <summary>The result comment, or null while the election is open.</summary>
-    public static string? Render(ElectionTally tally)
+    /// <param name="publishedAt">With a secret ballot: the path of the published ballots in the roster pull request, if one is opened.</param>
+    public static string? Render(ElectionTally tally, string? publishedAt = null)
     {
         if (tally.Outcome is not { } outcome || Key(tally) is not { } key)
         {
@@ -41,7 +42,7 @@ public static class ElectionResult
         text.Append("## Election result: `").Append(tally.Role).Append("` — ")
             .Append(outcome.IsFinal ? "final" : "tied, waiting for `/break-tie`").Append("\n\n");
         text.Append(outcome.Close.Sentence()).Append(". Nothing after the close changes this result.\n\n");
-        text.Append("**Rule:** ").Append(ElectionText.Rule(rules)).Append("\n\n");
+        text.Append("**Rule:** ").Append(tally.Secret is null ? ElectionText.Rule(rules) : Voting.SecretBallotText.Rule(rules)).Append("\n\n");
         if (tally.SeatsUp is { } seats)
         {
             text.Append("**Seats up:** ").Append(SeatsLine(seats)).Append("\n\n");
@@ -55,7 +56,12 @@ public static class ElectionResult
         }
         else
         {
-            ElectionText.Allocation(text, outcome.Allocation, tally.Nominees, outcome.NewTerm);
+            ElectionText.Allocation(text, outcome.Allocation, tally.Nominees, outcome.NewTerm, Voting.SecretBallotText.Measure(tally.Secret));
+        }
+
+        if (tally.Secret is { } vote)
+        {
+            Voting.SecretBallotText.Result(text, vote, publishedAt);
         }
 
         if (outcome.IsFinal && !tally.BelowQuorum)
@@ -67,7 +73,7 @@ public static class ElectionResult
 
         text.Append("### Tally as of the close\n\n");
         ElectionText.Nominees(text, tally.Nominees, rules, showIncumbents: false);
-        text.Append("### Positions counted\n\n");
+        text.Append(tally.Secret is null ? "### Positions counted\n\n" : "### Endorsements counted\n\n");
         ElectionText.Positions(text, tally.Positions);
         if (tally.Digest is { } digest)
         {

@@ -55,8 +55,8 @@ public static class ElectionStatus
 
             text.Append('\n');
         }
-        text.Append("**Rule:** ").Append(ElectionText.Rule(rules)).Append("\n\n");
-        if (rules.Quorum is not null)
+        text.Append("**Rule:** ").Append(tally.Secret is null ? ElectionText.Rule(rules) : Voting.SecretBallotText.Rule(rules)).Append("\n\n");
+        if (rules.Quorum is not null && tally.Secret is null)
         {
             text.Append("**Turnout:** ").Append(tally.Turnout.Describe()).Append(".\n\n");
         }
@@ -65,6 +65,10 @@ public static class ElectionStatus
 
         text.Append("### Nominees\n\n");
         ElectionText.Nominees(text, tally.Nominees, rules, showIncumbents: true);
+        if (tally.Secret is { } vote)
+        {
+            Voting.SecretBallotText.Status(text, vote, tally);
+        }
 
         if (tally.Outcome is { } outcome)
         {
@@ -77,7 +81,7 @@ public static class ElectionStatus
             }
             else
             {
-                ElectionText.Allocation(text, outcome.Allocation, tally.Nominees, outcome.NewTerm);
+                ElectionText.Allocation(text, outcome.Allocation, tally.Nominees, outcome.NewTerm, Voting.SecretBallotText.Measure(tally.Secret));
                 if (outcome.IsFinal)
                 {
                     Roster(text, tally, outcome);
@@ -101,7 +105,7 @@ public static class ElectionStatus
             text.Append('\n');
         }
 
-        text.Append("### Positions\n\n");
+        text.Append(tally.Secret is null ? "### Positions\n\n" : "### Endorsements\n\n");
         ElectionText.Positions(text, tally.Positions);
         if (tally.Uncounted.Count > 0)
         {

@@ -62,6 +62,9 @@ public sealed record ElectionTally(
     /// <summary>The frozen record as the status shows it; null before the freeze (or for an election older than records).</summary>
     public Record.FrozenView? Frozen { get; init; }
 
+    /// <summary>With <c>elections.ballot: secret</c>: the ballot's phase, candidates, who voted, and once closed the count.</summary>
+    public Voting.SecretVote? Secret { get; init; }
+
     /// <summary>The allocation to show: the result once closed, else the provisional one.</summary>
     public SeatAllocation? Allocation => Outcome?.Allocation ?? Provisional;
 }

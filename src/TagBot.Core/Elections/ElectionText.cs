@@ -105,8 +105,10 @@ internal static class ElectionText
     /// Who is elected and who is not, ties and unmet minimums. With <paramref name="term"/> (a final
     /// result) each elected line shows the new term.
     /// </summary>
-    public static void Allocation(StringBuilder text, SeatAllocation allocation, IReadOnlyList<NomineeRow> rows, Rosters.Term? term)
+    /// <param name="measure">The column of what ranks the nominees; null: binding supports. A secret ballot names its count's measure.</param>
+    public static void Allocation(StringBuilder text, SeatAllocation allocation, IReadOnlyList<NomineeRow> rows, Rosters.Term? term, string? measure = null)
     {
+        var column = measure ?? "Binding supports";
         var supports = rows.ToDictionary(r => r.Nominee, r => r, Login.Comparer);
         if (allocation.Elected.Count == 0)
         {
@@ -116,7 +118,7 @@ internal static class ElectionText
         {
             // Numbered by seat, not by support across all nominees: a rank with gaps (1, 2, 5) reads as
             // missing seats; supports and each left-out nominee's reason say why the order is what it is.
-            text.Append("**Elected:**\n\n| Seat | Nominee | Region | Company | Binding supports | ")
+            text.Append("**Elected:**\n\n| Seat | Nominee | Region | Company | ").Append(column).Append(" | ")
                 .Append(term is null ? "Note" : "Term").Append(" |\n|---|---|---|---|---|---|\n");
             foreach (var (seat, number) in allocation.Elected.Select((s, i) => (s, i + 1)))
             {
@@ -135,10 +137,10 @@ internal static class ElectionText
 
         if (allocation.NotElected.Count > 0)
         {
-            text.Append("**Not elected:**\n\n| Nominee | Binding supports | Why |\n|---|---|---|\n");
+            text.Append("**Not elected:**\n\n| Nominee | ").Append(column).Append(" | Why |\n|---|---|---|\n");
             foreach (var refusal in allocation.NotElected)
             {
-                var count = supports.TryGetValue(refusal.Candidate.GitHub, out var row) ? row.BindingSupports : refusal.Candidate.Supports;
+                var count = supports.TryGetValue(refusal.Candidate.GitHub, out var row) ? row.BallotScore ?? row.BindingSupports : refusal.Candidate.Supports;
                 text.Append("| @").Append(refusal.Candidate.GitHub)
                     .Append(" | ").Append(count)
                     .Append(" | ").Append(Safe(refusal.Why))
@@ -151,8 +153,8 @@ internal static class ElectionText
         foreach (var tie in allocation.Ties)
         {
             text.Append(tie.Resolved ? "**Tie resolved by the earliest nomination:** " : "**Tie at the cut-off:** ")
-                .Append(Mentions(tie.Nominees)).Append(" have ")
-                .Append(Plural(tie.Supports, "binding support", "binding supports")).Append(" each and compete for ")
+                .Append(Mentions(tie.Nominees)).Append(measure is null ? " have " + Plural(tie.Supports, "binding support", "binding supports") + " each" : " are tied in the count")
+                .Append(" and compete for ")
                 .Append(Seats(tie.Seats))
                 .Append(tie.Resolved ? $"; {Mentions(tie.Nominees.Take(tie.Seats))} nominated first.\n\n" : ". A chair picks with `/break-tie @user`.\n\n");
         }

@@ -16,6 +16,9 @@ public sealed record NomineeRow(
 {
     public bool Electable => Missing.Count == 0;
 
+    /// <summary>With a secret ballot, once counted: the nominee's score in the count, which ranks them instead of supports.</summary>
+    public int? BallotScore { get; init; }
+
     public string Nominee => Nomination.Nominee;
 
     /// <summary>
@@ -59,5 +62,5 @@ public sealed record NomineeRow(
 
     /// <summary>The nominee as <see cref="SeatAllocator"/> sees them.</summary>
     public SeatCandidate AsCandidate() =>
-        new(Nominee, Nomination.Region, Nomination.Company, BindingSupports, Nomination.Order, Electable ? null : string.Join("; ", Missing));
+        new(Nominee, Nomination.Region, Nomination.Company, BallotScore ?? BindingSupports, Nomination.Order, Electable ? null : string.Join("; ", Missing));
 }

@@ -32,6 +32,9 @@ public sealed record DecisionInput(Policy Policy, Roster Roster, IssueSnapshot I
     /// </summary>
     public Elections.Record.ElectionRecord? Record { get; init; }
 
+    /// <summary>With <c>elections.ballot: secret</c>: who has voted, and once closed the sealed ballots (elections only).</summary>
+    public Elections.Voting.SecretBallots Ballots { get; init; } = Elections.Voting.SecretBallots.None;
+
     /// <summary>The policy, roster, members and electorate files as they are now on the default branch (path, blob SHA), to tell a frozen election what changed.</summary>
     public IReadOnlyList<Elections.Record.FrozenFile> CurrentFiles { get; init; } = [];
 }

@@ -21,6 +21,15 @@ public sealed record DesiredState(
     /// <summary>The roster pull request of an undone result, to close with a comment (once).</summary>
     public RosterPullRequestClosure? RosterPullRequestClosure { get; init; }
 
+    /// <summary>
+    /// A secret-ballot election closed but decided without its sealed ballots: the host seals the ballot box and
+    /// decides again with them. Nothing else in this state is to be carried out.
+    /// </summary>
+    public bool SealBallots { get; init; }
+
+    /// <summary>With a secret ballot: what the ballot page shows and enforces, for the host to store.</summary>
+    public Elections.Voting.BallotPageView? BallotPage { get; init; }
+
     public static readonly DesiredState Nothing = new(
         new HashSet<string>(), new HashSet<string>(), null, [], [], null);
 }

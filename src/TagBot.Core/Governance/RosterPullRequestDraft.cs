@@ -11,4 +11,11 @@ public sealed record RosterPullRequestDraft(
     string Title,
     string Body,
     string CommitMessage,
-    IReadOnlyList<string> Reviewers);
+    IReadOnlyList<string> Reviewers)
+{
+    /// <summary>Other files the pull request adds beside the roster: a secret ballot's published ballots.</summary>
+    public IReadOnlyList<PublishedFile> Published { get; init; } = [];
+}
+
+/// <summary>A file committed beside the roster change, whole.</summary>
+public sealed record PublishedFile(string Path, string Text, string CommitMessage);

@@ -55,6 +55,21 @@ public sealed record ElectionPolicy(
     /// <summary>Whether TagBot closes the election itself once nominations are closed and no voter who has not taken part could change who is elected.</summary>
     public bool CloseWhenDecided { get; init; }
 
+    /// <summary>Public comment votes, or a secret ballot on TagBot's ballot page (<c>elections.ballot</c>).</summary>
+    public BallotMode Ballot { get; init; } = BallotMode.Comments;
+
+    /// <summary>How a secret ballot is marked (<c>elections.ballot_type</c>): approval checkboxes or ranks.</summary>
+    public Elections.Ballots.BallotKind BallotType { get; init; } = Elections.Ballots.BallotKind.Approval;
+
+    /// <summary>Whether a ranked ballot may leave candidates unranked ("no opinion"; <c>elections.allow_no_opinion</c>).</summary>
+    public bool AllowNoOpinion { get; init; } = true;
+
+    /// <summary>The folder of the repository where a secret ballot's anonymized ballots are published (<c>elections.ballots_path</c>).</summary>
+    public string BallotsPath { get; init; } = "elections/ballots";
+
+    /// <summary>True when the election votes by secret ballot.</summary>
+    public bool Secret => Ballot == BallotMode.Secret;
+
     /// <summary>Scheduled elections, term reminders and retirements (<c>elections.schedule</c>).</summary>
     public SchedulePolicy Schedule { get; init; } = SchedulePolicy.Default;
 

@@ -97,6 +97,19 @@ public static class PolicyReference
         new("elections.quorum", "fraction (`1/2`, `0.5`, `50%`) or `null`", p => p.Elections.Quorum,
             "The share of the frozen electorate that must take a binding position for the result to seat anyone. Below it, "
             + "the close elects nobody and opens no roster pull request. `null`: no quorum."),
+        new("elections.ballot", "`comments` or `secret`", p => p.Elections.Ballot,
+            "`comments`: public `/support` and `/object` comments are the votes. `secret`: comments nominate and endorse (a `/support` "
+            + "before voting opens counts towards `support_required` to stand); once voting opens (at the nominations deadline, or a "
+            + "chair's `/open-voting`) each voter of the frozen electorate casts a secret ballot on TagBot's ballot page, counted at the "
+            + "close and published anonymized ([docs/ballots.md](ballots.md))."),
+        new("elections.ballot_type", "`approval` or `ranked`", p => p.Elections.BallotType,
+            "With `ballot: secret`: `approval` ballots approve any number of candidates (most approvals win); `ranked` ballots rank them, "
+            + "counted by the Schulze method into a full order. Either order fills the seats under the same region and company limits."),
+        new("elections.allow_no_opinion", "boolean", p => p.Elections.AllowNoOpinion,
+            "With `ballot_type: ranked`: `true` lets a voter leave candidates unranked (below every ranked one); `false` requires a rank for each."),
+        new("elections.ballots_path", "folder path", p => p.Elections.BallotsPath,
+            "With `ballot: secret`: the folder where the roster pull request publishes the anonymized ballots "
+            + "(`<folder>/<issue>/ballots.csv`, and `ballots.blt` for ranked ballots)."),
         new("elections.electorate.path", "file path or `null`", p => p.Elections.Electorate?.Path,
             "An electorate file listing who may vote in elections, e.g. Elekto's `elections/steering/2026/voters.yaml`. When set, the logins "
             + "it lists are the binding voters of every election and `voters` no longer applies to elections (proposals keep it). `null`: no file."),

@@ -51,6 +51,14 @@ public static class SimulateCommand
             return 1;
         }
 
+        if (files.Versions.Any(v => v.Policy.Elections.Secret))
+        {
+            // Secret ballots are cast on the ballot page, not in comments: a scenario of comments cannot rehearse the vote.
+            error.WriteLine($"{name}: the policy sets elections.ballot: secret, and simulate rehearses comment votes only; "
+                + "set elections.ballot: comments in the scenario's policy to rehearse nominations and endorsements");
+            return 1;
+        }
+
         var result = Rehearsal.Run(scenario, files);
         RehearsalReport.Print(name, scenario, result, output);
         return 0;

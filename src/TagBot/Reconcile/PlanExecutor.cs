@@ -58,6 +58,15 @@ public sealed class PlanExecutor(ILedger ledger)
                 actions++;
             }
 
+            // A secret ballot's anonymized ballots go beside the roster change, each file committed only when it differs.
+            foreach (var file in draft.Published)
+            {
+                if (await pullRequests.CommitIfChangedAsync(file.Path, draft.Branch, file.Text, file.CommitMessage))
+                {
+                    actions++;
+                }
+            }
+
             existing = await pullRequests.CreateAsync(draft.Branch, baseBranch, draft.Title, draft.Body);
             actions++;
         }

@@ -12,7 +12,7 @@ public class CommandCatalogTests
         Assert.Equal(
             [
                 typeof(SupportFamily), typeof(ObjectFamily), typeof(WithdrawFamily), typeof(TriageFamily),
-                typeof(DecideFamily), typeof(NominateFamily), typeof(ConsentFamily), typeof(CloseElectionFamily), typeof(ReopenElectionFamily),
+                typeof(DecideFamily), typeof(NominateFamily), typeof(ConsentFamily), typeof(OpenVotingFamily), typeof(CloseElectionFamily), typeof(ReopenElectionFamily),
                 typeof(BreakTieFamily), typeof(TagBotFamily),
             ],
             CommandCatalog.Families.Select(family => family.GetType()));
@@ -26,6 +26,7 @@ public class CommandCatalogTests
     [InlineData("nominate", IssueKind.Election)]
     [InlineData("accept", IssueKind.Election)]
     [InlineData("decline", IssueKind.Election)]
+    [InlineData("open-voting", IssueKind.Election)]
     [InlineData("close-election", IssueKind.Election)]
     [InlineData("break-tie", IssueKind.Election)]
     [InlineData("tagbot", IssueKind.Proposal, IssueKind.Election, IssueKind.Other)]
@@ -37,7 +38,7 @@ public class CommandCatalogTests
     {
         var owners = CommandCatalog.Families.SelectMany(family => family.Verbs, (family, verb) => (verb, family)).ToList();
 
-        Assert.Equal(12, owners.Count);
+        Assert.Equal(13, owners.Count);
         Assert.All(owners, owner => Assert.Same(owner.family, CommandCatalog.Find(owner.verb)));
     }
 

@@ -101,10 +101,19 @@ public sealed class ElectionScenario
     public IssueSnapshot Issue => new("o/r", 7, "Tech lead election", "chair-carla", CreatedAt, true, Labels, _comments,
         "https://github.com/o/r/issues/7");
 
-    public ElectionContext Context => new(Body, _comments.Any(c => c.AuthorIsBot && Markers.IsStatus(c.Body)), PullRequest);
+    /// <summary>With <c>elections.ballot: secret</c>: what the host's ballot box says.</summary>
+    public TagBot.Core.Elections.Voting.SecretBallots Ballots { get; set; } = TagBot.Core.Elections.Voting.SecretBallots.None;
+
+    /// <summary>The moment of the tally: 30 days after opening unless set.</summary>
+    public DateTimeOffset? Now { get; set; }
+
+    public ElectionContext Context => new(Body, _comments.Any(c => c.AuthorIsBot && Markers.IsStatus(c.Body)), PullRequest) { Ballots = Ballots, Record = Record };
+
+    /// <summary>The frozen record the tally reads (its deadlines); null: none.</summary>
+    public TagBot.Core.Elections.Record.ElectionRecord? Record { get; set; }
 
     public ElectionTally Tally() =>
-        ElectionEngine.Tally(Authority, Issue, Context, CreatedAt.AddDays(30), () => HelpText.Render(TagBot.Core.Commands.IssueKind.Election));
+        ElectionEngine.Tally(Authority, Issue, Context, Now ?? CreatedAt.AddDays(30), () => HelpText.Render(TagBot.Core.Commands.IssueKind.Election));
 
     public string Status() => ElectionStatus.Render(Tally(), Authority, []);
 

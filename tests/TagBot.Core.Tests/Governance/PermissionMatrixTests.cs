@@ -65,6 +65,8 @@ public sealed partial class PermissionMatrixTests
         Row("/nominate [@user] [REGION]",      proposal: "R R R R R R -", election: "A A A A A A -", unlabelled: "- - - - - - -"),
         Row("/accept",                         proposal: "R R R R R R -", election: "R R R R A R -", unlabelled: "- - - - - - -"),
         Row("/decline",                        proposal: "R R R R R R -", election: "R R R R A R -", unlabelled: "- - - - - - -"),
+        // Only secret ballots open voting; the matrix's election votes by comments, so everyone is told why.
+        Row("/open-voting",                    proposal: "R R R R R R -", election: "R R R R R R -", unlabelled: "- - - - - - -"),
         Row("/close-election",                 proposal: "R R R R R R -", election: "A R R R R R -", unlabelled: "- - - - - - -"),
         Row("/reopen-election <reason>",       proposal: "R R R R R R -", election: "A R R R R R -", unlabelled: "- - - - - - -"),
         Row("/break-tie @user",                proposal: "R R R R R R -", election: "A R R R R R -", unlabelled: "- - - - - - -"),

@@ -18,6 +18,18 @@ internal static class ElectionsReader
         ["earliest-nomination"] = TieBreak.EarliestNomination,
     };
 
+    private static readonly Dictionary<string, BallotMode> Ballots = new(StringComparer.Ordinal)
+    {
+        ["comments"] = BallotMode.Comments,
+        ["secret"] = BallotMode.Secret,
+    };
+
+    private static readonly Dictionary<string, Elections.Ballots.BallotKind> BallotTypes = new(StringComparer.Ordinal)
+    {
+        ["approval"] = Elections.Ballots.BallotKind.Approval,
+        ["ranked"] = Elections.Ballots.BallotKind.Ranked,
+    };
+
     public static ElectionPolicy Read(ConfigNodeReader r, ConfigNode node, ElectionPolicy e)
     {
         foreach (var (key, value) in r.Fields(node, Keys))
@@ -38,6 +50,10 @@ internal static class ElectionsReader
                 "min_open_days" => r.TryInt(value, 0, out var minOpen) ? e with { MinOpenDays = minOpen } : e,
                 "close_when_decided" => r.TryBool(value, out var decided) ? e with { CloseWhenDecided = decided } : e,
                 "quorum" => FractionReader.TryRead(r, value, out var quorum) ? e with { Quorum = quorum } : e,
+                "ballot" => r.TryChoice(value, Ballots, out var ballot) ? e with { Ballot = ballot } : e,
+                "ballot_type" => r.TryChoice(value, BallotTypes, out var ballotType) ? e with { BallotType = ballotType } : e,
+                "allow_no_opinion" => r.TryBool(value, out var noOpinion) ? e with { AllowNoOpinion = noOpinion } : e,
+                "ballots_path" => r.TryName(value, out var ballotsPath) ? e with { BallotsPath = ballotsPath.Trim('/') } : e,
                 "schedule" => e with { Schedule = ScheduleReader.Read(r, value, e.Schedule) },
                 "electorate" => e with { Electorate = ElectorateSectionReader.Read(r, value, e.Electorate) },
                 _ => throw SectionKeys.Unread(Section, key),

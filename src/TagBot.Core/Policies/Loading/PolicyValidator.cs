@@ -18,6 +18,7 @@ internal static class PolicyValidator
         Report(r, RoleRules.ScheduledRolesAreRoles(policy));
         Report(r, RosterRules.CncfTocNamesItsEntry(policy));
         Report(r, LabelRules.LabelsAreDistinct(policy));
+        Report(r, BallotRules.SecretBallotsCloseByTime(policy));
         return policy;
     }
 
