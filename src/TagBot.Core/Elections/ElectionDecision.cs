@@ -33,7 +33,7 @@ public static class ElectionDecision
         var notices = new List<Notice>();
         if (record is not null)
         {
-            tally = tally with { Frozen = FrozenView.Of(record, issue, input.CurrentFiles, identities) };
+            tally = tally with { Frozen = FrozenView.Of(record, issue, input.CurrentFiles, identities, input.CurrentTeams) };
             if (ElectionRecord.CommentOf(issue) is null)
             {
                 notices.Add(new Notice(Markers.ElectionRecord, ElectionRecordText.Render(record, authority)));

@@ -53,16 +53,17 @@ public static class NominationRules
             + $"{Markdown.Link("this comment", existing.Source.Url)}.{hint}";
     }
 
-    /// <summary>A nominee must hold one of <c>elections.candidates</c> (unless it says <c>anyone</c>), whoever nominates them.</summary>
+    /// <summary>A nominee must hold one of <c>elections.candidates</c> (a role, or a team they are in; unless it says <c>anyone</c>), whoever nominates them.</summary>
     public static string? NotACandidate(NominationAttempt attempt, Authority authority)
     {
         var rules = authority.Policy.Elections;
-        if (rules.AnyoneMayStand || authority.Roster.HasAnyRole(attempt.Nominee, rules.Candidates))
+        if (authority.MayStand(attempt.Nominee))
         {
             return null;
         }
 
-        return $"{attempt.Who} cannot stand: a nominee must hold one of the roles {Authority.List(rules.Candidates)} in `{authority.Policy.Roster.Path}`, "
+        return $"{attempt.Who} cannot stand: a nominee must hold one of the roles {Authority.List(rules.Candidates)} in `{authority.Policy.Roster.Path}`"
+            + (rules.Candidates.Any(Teams.TeamName.IsTeam) ? " (a `team:` entry: be a member of that GitHub team)" : "") + ", "
             + $"and the roster gives {attempt.Them} {authority.RolesOf(attempt.Nominee)}. A roster change reviewed by the maintainers can add {attempt.Them} first.";
     }
 

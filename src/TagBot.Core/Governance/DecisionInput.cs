@@ -16,6 +16,12 @@ public sealed record DecisionInput(Policy Policy, Roster Roster, IssueSnapshot I
     /// </summary>
     public ElectorateFile? Electorate { get; init; }
 
+    /// <summary>The members of the GitHub teams the policy names (<c>team:ORG/SLUG</c>): frozen with an election, else read now; null: none read.</summary>
+    public Teams.TeamMembers? Teams { get; init; }
+
+    /// <summary>The teams' members as read at this pass, to tell a frozen election how they changed since; null: not read.</summary>
+    public Teams.TeamMembers? CurrentTeams { get; init; }
+
     /// <summary>The roster file's text on the default branch: what a roster pull request edits.</summary>
     public string? RosterText { get; init; }
 

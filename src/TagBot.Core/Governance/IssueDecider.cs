@@ -13,7 +13,7 @@ public static class IssueDecider
 {
     public static DesiredState Decide(DecisionInput input)
     {
-        var authority = new Authority(input.Policy, input.Roster, input.Electorate);
+        var authority = new Authority(input.Policy, input.Roster, input.Electorate, input.Teams);
         var issue = input.Issue;
         var labels = input.Policy.Labels;
         var seenBefore = issue.Comments.Any(c => c.ByTagBot && Markers.IsStatus(c.Body));
@@ -34,7 +34,7 @@ public static class IssueDecider
             // With proposals.electorate: frozen, positions are judged by the roster frozen at the opening, people by user ID.
             var identities = Elections.Record.Identities.Of(input.Record, issue);
             var tally = ProposalEngine.Tally(authority, identities.Apply(issue), seenBefore, input.Now, () => HelpText.Render(IssueKind.Proposal));
-            var frozen = input.Record is { } record ? Elections.Record.FrozenView.Of(record, issue, input.CurrentFiles, identities) : null;
+            var frozen = input.Record is { } record ? Elections.Record.FrozenView.Of(record, issue, input.CurrentFiles, identities, input.CurrentTeams) : null;
             IReadOnlyList<Notice> notices = input.Record is { } posted && Elections.Record.ElectionRecord.CommentOf(issue) is null
                 ? [new Notice(Markers.ElectionRecord, Elections.Record.ElectionRecordText.Render(posted, authority, election: false))]
                 : [];

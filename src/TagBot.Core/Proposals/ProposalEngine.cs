@@ -22,7 +22,7 @@ public static class ProposalEngine
         ProposalDecision? decision = null;
         Triage? triage = null;
 
-        var electorate = Elections.Electorate.ByRoles(authority.Policy, authority.Roster).People;
+        var electorate = Elections.Electorate.ByRoles(authority).People;
         var discussionEnds = issue.CreatedAt.AddDays(rules.MinDiscussionDays);
         DateTimeOffset? lastAt = null;
 

@@ -24,7 +24,7 @@ public static class RosterSource
         {
             RosterFormat.CncfToc => CncfTocReader.Read(rosterText, settings.Path, settings.Entry ?? ""),
             RosterFormat.K8sSigs => K8sSigsReader.Read(rosterText, settings.Path, settings.Entry ?? ""),
-            RosterFormat.MarkdownTable => MarkdownTableReader.Read(rosterText, settings.Path, policy.Roles.Keys.Concat(policy.Chairs).Distinct()),
+            RosterFormat.MarkdownTable => MarkdownTableReader.Read(rosterText, settings.Path, policy.Roles.Keys.Concat(policy.Chairs.Where(c => !Teams.TeamName.IsTeam(c))).Distinct()),
             _ => RosterReader.Read(rosterText, settings.Path, policy.Regions),
         };
         if (membersText is null || !TakesMembers(settings) || !leadership.IsValid)

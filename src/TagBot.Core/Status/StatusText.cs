@@ -20,7 +20,9 @@ public static class StatusText
     {
         var policy = authority.Policy;
         text.Append("<sub>Binding positions come from the roles ").Append(Authority.List(policy.Voters))
-            .Append(" in `").Append(policy.Roster.Path).Append("`. A position is each person's latest command; ")
+            .Append(" in `").Append(policy.Roster.Path).Append('`')
+            .Append(policy.Voters.Any(Teams.TeamName.IsTeam) ? (authority.Teams.Frozen ? " (a `team:` entry: its members as frozen at the opening)" : " (a `team:` entry: the team's current members)") : "")
+            .Append(". A position is each person's latest command; ")
             .Append("edit or delete your comment to change it. Comment `/tagbot help` for the commands.</sub>\n");
     }
 }

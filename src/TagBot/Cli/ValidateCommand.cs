@@ -51,6 +51,7 @@ public static class ValidateCommand
             }
 
             policy = loaded.Policy!;
+            TeamsNote(policy, output);
         }
 
         rosterFile ??= File.Exists(policy.Roster.Path) ? new FileInfo(policy.Roster.Path) : null;
@@ -127,6 +128,20 @@ public static class ValidateCommand
         }
 
         return Report(errors, output);
+    }
+
+    /// <summary>
+    /// The GitHub teams the policy names: their <c>team:ORG/SLUG</c> shape is checked with the policy, but their members
+    /// are not (validate is offline): the bot reads them from GitHub at each pass, and an election freezes them when it opens.
+    /// </summary>
+    private static void TeamsNote(Policy policy, TextWriter output)
+    {
+        foreach (var team in Core.Teams.PolicyTeams.Of(policy))
+        {
+            output.WriteLine($"{team.Entry} (in {Core.Teams.PolicyTeams.KeysNaming(policy, team).Replace("`", "", StringComparison.Ordinal)}): "
+                + $"a GitHub team; its members are not checked here (validate is offline): the bot reads them from GitHub at run time "
+                + $"(GET /orgs/{team.Org}/teams/{team.Slug}/members, with the App's \"Members: read\" permission), and an election freezes them when it opens");
+        }
     }
 
     /// <summary>

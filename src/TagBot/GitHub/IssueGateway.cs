@@ -17,6 +17,9 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
 
     public RepositoryName Repository => repository;
 
+    /// <summary>The members of the GitHub teams a policy names, read with this repository's installation.</summary>
+    public TeamGateway Teams { get; } = new(client);
+
     /// <summary>A file on the default branch, or null when it does not exist.</summary>
     public async Task<string?> ReadFileAsync(string path) => (await ReadFileVersionAsync(path, null))?.Text;
 

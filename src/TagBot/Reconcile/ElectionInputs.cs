@@ -8,7 +8,8 @@ namespace TagBot.Reconcile;
 /// <summary>
 /// An election's inputs: once frozen, the policy, roster and electorate file as they were at the record's commit
 /// (read by SHA: immutable, so after the first read every one is a 304); before that, a new record
-/// frozen now, from the default branch's tip, with the GitHub user ID of every roster person and listed voter. The roster
+/// frozen now, from the default branch's tip, with the GitHub user ID of every roster person, listed voter and team member
+/// (the members of the policy's GitHub teams are frozen in the record itself, as read at this pass). The roster
 /// text a pull request edits stays the current one.
 /// </summary>
 public sealed class ElectionInputs(GovernanceSources sources)
@@ -30,7 +31,7 @@ public sealed class ElectionInputs(GovernanceSources sources)
             var frozen = await sources.LoadAsync(issues, cancellationToken, record.Commit);
             return frozen.Policy is null
                 ? (record, current with { Warnings = [.. frozen.Warnings, "TagBot counts with the current files until the frozen ones can be read.", .. current.Warnings] })
-                : (record, Frozen(frozen, current));
+                : (record, Frozen(frozen, current) with { Teams = record.FrozenTeams(frozen.Policy) });
         }
 
         if (!ElectionRecord.Needed(issue, policy))
@@ -58,14 +59,27 @@ public sealed class ElectionInputs(GovernanceSources sources)
             });
         }
 
-        var logins = ElectionRecord.LoginsOf(atCommit.Roster, atCommit.Electorate);
+        if (FrozenTeams.Of(atCommit.Policy, current) is not { } teams)
+        {
+            // As with an electorate file: frozen now, the election would keep a team without its members to its close.
+            return (null, current with
+            {
+                Warnings = [.. current.Warnings,
+                "This election is not frozen yet: TagBot freezes it, with the members of the GitHub teams its policy names, at the first pass "
+                + "after every one of them can be read."]
+            });
+        }
+
+        var logins = ElectionRecord.LoginsOf(atCommit.Roster, atCommit.Electorate, teams.Members);
         var ids = new long?[logins.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, logins.Count), new ParallelOptions { MaxDegreeOfParallelism = Lookups, CancellationToken = cancellationToken },
-            async (i, _) => ids[i] = await issues.UserIdAsync(logins[i]));
+            async (i, _) => ids[i] = current.TeamIds.TryGetValue(logins[i], out var id) ? id : await issues.UserIdAsync(logins[i]));
         var people = logins.Select((login, i) => new FrozenPerson(login, ids[i])).ToList();
-        return (ElectionRecord.Freeze(commit, atCommit.Files, now, people, issue.Body, atCommit.Policy.Elections), Frozen(atCommit, current));
+        return (ElectionRecord.Freeze(commit, atCommit.Files, now, people, issue.Body, atCommit.Policy.Elections, teams.Members),
+            Frozen(atCommit, current) with { Teams = teams });
     }
 
+    /// <summary>The frozen files with the current roster text; a current team's read failure is moot once its members are frozen.</summary>
     private static Sources Frozen(Sources frozen, Sources current) =>
-        frozen with { RosterText = current.RosterText, Warnings = [.. frozen.Warnings.Union(current.Warnings)] };
+        frozen with { RosterText = current.RosterText, Warnings = [.. frozen.Warnings.Union(current.Warnings.Except(current.TeamWarnings))] };
 }

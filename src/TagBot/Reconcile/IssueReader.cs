@@ -42,12 +42,15 @@ public sealed class IssueReader(GovernanceSources sources, ElectionInputs electi
             loaded = await sources.WithElectorateAsync(issues, loaded, cancellationToken);
         }
 
+        loaded = await TeamSources.WithTeamsAsync(issues, loaded, cancellationToken);
         var branch = RosterBranch.ToRead(snapshot, policy);
         var pullRequest = branch is { } b ? RosterBranch.StateOf(await pullRequests.FindAsync(b.Name)) : RosterPullRequestState.None;
         var (record, counted) = await elections.ReadAsync(issues, snapshot, policy, loaded, now, cancellationToken);
         return new IssueReading(snapshot, counted, new DecisionInput(counted.Policy ?? policy, counted.Roster, snapshot, now, counted.Warnings)
         {
             Electorate = counted.Electorate,
+            Teams = counted.Teams,
+            CurrentTeams = loaded.Teams,
             RosterText = counted.RosterText,
             PullRequest = pullRequest,
             PullRequestRound = branch?.Round ?? 1,

@@ -21,6 +21,21 @@ public sealed record ElectionRecord(string Commit, IReadOnlyList<FrozenFile> Fil
     /// <summary>When voting closes and the election closes by itself; null: a chair closes it.</summary>
     public DateTimeOffset? VotingCloses { get; init; }
 
+    /// <summary>
+    /// The members of each GitHub team the frozen policy names (<c>team:org/slug</c> → logins), as read when the election
+    /// opened: a team is no file at a commit, so its membership is kept here, and a later change to the team changes nobody's vote.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Teams { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The frozen team membership, as the authority reads it; a team the frozen policy names but the record lacks is unreadable.</summary>
+    public Core.Teams.TeamMembers FrozenTeams(Policy policy) => new(
+        Teams,
+        Core.Teams.PolicyTeams.Of(policy).Where(t => !Teams.ContainsKey(t.Entry))
+            .ToDictionary(t => t.Entry, _ => "the election record holds no members for it (it was frozen before the policy named the team).", StringComparer.Ordinal))
+    {
+        Frozen = true,
+    };
+
     /// <summary>The record posted on <paramref name="issue"/> (TagBot's own comments only), or null when it has none.</summary>
     public static ElectionRecord? Find(IssueSnapshot issue) => CommentOf(issue) is { } comment ? ElectionRecordText.Parse(comment.Body) : null;
 
@@ -51,20 +66,29 @@ public sealed record ElectionRecord(string Commit, IReadOnlyList<FrozenFile> Fil
     /// frozen with the files, so that editing the body later cannot move them.
     /// </summary>
     public static ElectionRecord Freeze(
-        string commit, IReadOnlyList<FrozenFile> files, DateTimeOffset now, IReadOnlyList<FrozenPerson> people, string? issueBody, Policies.ElectionPolicy rules)
+        string commit, IReadOnlyList<FrozenFile> files, DateTimeOffset now, IReadOnlyList<FrozenPerson> people, string? issueBody, Policies.ElectionPolicy rules,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? teams = null)
     {
         var phases = Phases.ElectionPhases.FromBody(issueBody, rules, now);
-        return new ElectionRecord(commit, files, now, people) { NominationsClose = phases.NominationsClose, VotingCloses = phases.VotingCloses };
+        return new ElectionRecord(commit, files, now, people)
+        {
+            NominationsClose = phases.NominationsClose,
+            VotingCloses = phases.VotingCloses,
+            Teams = teams ?? new Dictionary<string, IReadOnlyList<string>>(),
+        };
     }
 
     /// <summary>
-    /// Everyone the frozen roster names, as people or role holders, and every voter the frozen electorate file lists:
+    /// Everyone the frozen roster names, as people or role holders, every voter the frozen electorate file lists and every
+    /// member of a frozen team:
     /// whose user IDs the freeze records, so a listed voter who renames keeps their vote and someone who takes a
     /// listed voter's freed login does not get it.
     /// </summary>
-    public static IReadOnlyList<string> LoginsOf(Rosters.Roster roster, Rosters.ElectorateFile? electorate = null) =>
+    public static IReadOnlyList<string> LoginsOf(
+        Rosters.Roster roster, Rosters.ElectorateFile? electorate = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? teams = null) =>
         [.. roster.People.Keys.Concat(roster.Roles.Values.SelectMany(h => h).Select(h => h.GitHub.Value))
             .Concat(electorate?.Voters ?? [])
+            .Concat(teams?.Values.SelectMany(m => m) ?? [])
             .Distinct(Rosters.Login.Comparer).Order(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>The user ID frozen for <paramref name="login"/> (case-insensitively), if any.</summary>

@@ -19,7 +19,7 @@ public static class ElectionRecordText
     public static string Render(ElectionRecord record, Authority authority, bool election = true)
     {
         var policy = authority.Policy;
-        var electorate = election ? Electorate.Of(authority) : Electorate.ByRoles(policy, authority.Roster);
+        var electorate = election ? Electorate.Of(authority) : Electorate.ByRoles(authority);
         var text = new StringBuilder();
         text.Append(Markers.ElectionRecord).Append('\n');
         if (election)
@@ -58,6 +58,13 @@ public static class ElectionRecordText
         }
 
         text.Append("\n\n");
+        if (record.Teams.Count > 0)
+        {
+            text.Append("**GitHub teams, as their members were at the freeze:** ")
+                .Append(string.Join(", ", record.Teams.Select(t => $"`{t.Key}` ({ElectionText.Plural(t.Value.Count, "member", "members")})")))
+                .Append(". Someone added to a team later does not count through it; someone removed still does.\n\n");
+        }
+
         text.Append("<details><summary>The roll: ").Append(record.People.Count).Append(" people with their GitHub user IDs</summary>\n\n")
             .Append(RollStart);
         foreach (var person in record.People)
@@ -75,6 +82,18 @@ public static class ElectionRecordText
         foreach (var file in record.Files)
         {
             text.Append("file ").Append(file.Sha).Append(' ').Append(file.Path).Append('\n');
+        }
+
+        // One line per team: its entry, then its members' logins (on the roll above with their user IDs).
+        foreach (var (team, members) in record.Teams)
+        {
+            text.Append("team ").Append(team);
+            foreach (var member in members)
+            {
+                text.Append(' ').Append(member);
+            }
+
+            text.Append('\n');
         }
 
         text.Append("-->\n");
@@ -95,6 +114,7 @@ public static class ElectionRecordText
         string? commit = null;
         DateTimeOffset? at = null, nominations = null, voting = null;
         var files = new List<FrozenFile>();
+        var teams = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var line in body[(data + Markers.ElectionRecordData.Length + 1)..].Split('\n').TakeWhile(l => l != "-->"))
         {
             var parts = line.Split(' ', 3);
@@ -114,6 +134,9 @@ public static class ElectionRecordText
                     break;
                 case "file" when parts.Length == 3:
                     files.Add(new FrozenFile(parts[2], parts[1]));
+                    break;
+                case "team" when parts.Length >= 2:
+                    teams[parts[1]] = parts.Length == 3 ? parts[2].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
                     break;
             }
         }
@@ -145,7 +168,7 @@ public static class ElectionRecordText
 
         return commit is null || at is null
             ? null
-            : new ElectionRecord(commit, files, at.Value, people) { NominationsClose = nominations, VotingCloses = voting };
+            : new ElectionRecord(commit, files, at.Value, people) { NominationsClose = nominations, VotingCloses = voting, Teams = teams };
     }
 
     private static void Moment(StringBuilder text, string name, DateTimeOffset? at)

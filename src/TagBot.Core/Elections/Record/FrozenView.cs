@@ -12,12 +12,20 @@ namespace TagBot.Core.Elections.Record;
 /// <param name="Renamed">Frozen login → the login GitHub shows now.</param>
 public sealed record FrozenView(ElectionRecord Record, string? Url, IReadOnlyList<string> Changed, IReadOnlyDictionary<string, string> Renamed)
 {
-    public static FrozenView Of(ElectionRecord record, Issues.IssueSnapshot issue, IReadOnlyList<FrozenFile> current, Identities identities) => new(
+    /// <summary>Each frozen team whose members GitHub lists differently now: who joined since (not counted) and who left (still counted).</summary>
+    public IReadOnlyList<TeamChange> TeamChanges { get; init; } = [];
+
+    /// <param name="currentTeams">The teams' members as read at this pass, to say how they changed since the freeze; null: not read.</param>
+    public static FrozenView Of(
+        ElectionRecord record, Issues.IssueSnapshot issue, IReadOnlyList<FrozenFile> current, Identities identities, Teams.TeamMembers? currentTeams = null) => new(
         record,
         ElectionRecord.CommentOf(issue)?.Url,
         [.. record.Files.Where(f => current.FirstOrDefault(c => c.Path == f.Path) is { } now && now.Sha != f.Sha).Select(f => f.Path)
             .Concat(current.Where(c => record.ShaOf(c.Path) is null).Select(c => c.Path))],
-        identities.Renamed);
+        identities.Renamed)
+        {
+            TeamChanges = currentTeams is null ? [] : TeamChange.Between(record.Teams, currentTeams),
+        };
 
     public void Describe(StringBuilder text)
     {
@@ -31,6 +39,11 @@ public sealed record FrozenView(ElectionRecord Record, string? Url, IReadOnlyLis
                 .Append(Changed.Count == 1 ? " has" : " have").Append(" changed on the default branch since the freeze. ")
                 .Append("This election keeps counting with the frozen version; the change applies to the next election. ")
                 .Append("The roster pull request at the close edits the file as it is then.\n\n");
+        }
+
+        foreach (var change in TeamChanges)
+        {
+            change.Describe(text);
         }
 
         if (Renamed.Count > 0)

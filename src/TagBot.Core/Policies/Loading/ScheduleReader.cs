@@ -23,7 +23,7 @@ internal static class ScheduleReader
                 "reminder_days" => r.TryInt(value, 0, out var days, "a whole number ≥ 0 (0: no reminders)") ? s with { ReminderDays = days } : s,
                 // null is a value of its own here: "elections.role only".
                 "roles" when value.IsNull => s with { Roles = null },
-                "roles" => s with { Roles = RoleListReader.Read(r, value, s.Roles ?? []) },
+                "roles" => s with { Roles = RoleListReader.Read(r, value, s.Roles ?? [], teams: false) },
                 _ => throw SectionKeys.Unread(Section, key),
             };
         }
