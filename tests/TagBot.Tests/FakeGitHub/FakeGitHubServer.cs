@@ -128,6 +128,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable, IDisposable
         app.Use(Authorize);
         MapEndpoints(app);
         MapManifestEndpoints(app);
+        MapOAuthEndpoints(app);
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
