@@ -12,8 +12,12 @@ namespace TagBot.Ballots;
 /// <remarks>
 /// Data Protection calls this synchronously, rarely (at start and when the ring is refreshed or a key is made).
 /// </remarks>
-public sealed class SqlXmlRepository(IStoreDatabase database) : IXmlRepository
+public sealed class SqlXmlRepository(Func<IStoreDatabase> store) : IXmlRepository
 {
+    // Resolved at first use, not when Data Protection is configured: a bad Storage setting is then
+    // reported by the settings check, in one line, rather than as an exception from here.
+    private readonly Lazy<IStoreDatabase> _database = new(store);
+
     public IReadOnlyCollection<XElement> GetAllElements() => GetAllElementsAsync(CancellationToken.None).GetAwaiter().GetResult();
 
     public void StoreElement(XElement element, string friendlyName) =>
@@ -21,7 +25,7 @@ public sealed class SqlXmlRepository(IStoreDatabase database) : IXmlRepository
 
     private async Task<IReadOnlyCollection<XElement>> GetAllElementsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.Value.OpenAsync(cancellationToken);
         await using var command = connection.Command("SELECT xml FROM tagbot_dataprotection_keys");
         var elements = new List<XElement>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -35,7 +39,7 @@ public sealed class SqlXmlRepository(IStoreDatabase database) : IXmlRepository
 
     private async Task StoreElementAsync(XElement element, string friendlyName, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.Value.OpenAsync(cancellationToken);
         // A key's friendly name is unique ("key-{guid}"); a random one covers elements without a name.
         var name = string.IsNullOrWhiteSpace(friendlyName) ? Guid.NewGuid().ToString("N") : friendlyName;
         await using var command = connection.Command("INSERT INTO tagbot_dataprotection_keys (name, xml) VALUES (@name, @xml) ON CONFLICT (name) DO NOTHING")
