@@ -28,6 +28,8 @@ public sealed class AppCredentialFiles(DirectoryInfo folder)
             GitHub__AppId={app.Id}
             GitHub__PrivateKeyPath={KeyPath}
             GitHub__WebhookSecret={app.WebhookSecret}
+            GitHub__ClientId={app.ClientId}
+            GitHub__ClientSecret={app.ClientSecret}
 
             """, cancellationToken);
     }

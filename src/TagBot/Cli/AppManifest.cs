@@ -20,6 +20,12 @@ public sealed class AppManifest
 
     public string? RedirectUrl { get; set; }
 
+    /// <summary>Where GitHub sends a voter back after sign-in: the ballot page's OAuth callback.</summary>
+    public List<string> CallbackUrls { get; set; } = [];
+
+    /// <summary>False: installing the App asks nobody to sign in; voters sign in on the ballot page when they vote.</summary>
+    public bool RequestOauthOnInstall { get; set; }
+
     public List<string> DefaultEvents { get; set; } = [];
 
     public Dictionary<string, string> DefaultPermissions { get; set; } = [];
@@ -34,6 +40,7 @@ public sealed class AppManifest
         manifest.Url = baseUrl;
         manifest.HookAttributes = new Hook { Url = baseUrl + "/api/github/webhooks", Active = true };
         manifest.RedirectUrl = $"http://127.0.0.1:{setup.Port}/created";
+        manifest.CallbackUrls = [baseUrl + Ballots.GitHubSignIn.CallbackPath];
         return JsonSerializer.Serialize(manifest, SnakeCase);
     }
 

@@ -14,7 +14,7 @@ public static class ManifestConversion
         try
         {
             var app = await client.GitHubApps.CreateAppFromManifest(code);
-            return new CreatedApp(app.Id, app.Name, app.Slug, app.HtmlUrl, app.Pem, app.WebhookSecret);
+            return new CreatedApp(app.Id, app.Name, app.Slug, app.HtmlUrl, app.Pem, app.WebhookSecret, app.ClientId, app.ClientSecret);
         }
         catch (ApiException e)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Octokit.Webhooks;
+using TagBot.Ballots;
 using TagBot.Configuration;
 using TagBot.GitHub;
 using TagBot.Inbox;
@@ -93,6 +94,7 @@ public static class TagBotApp
         services.AddHostedService<ReconcileWorker>();
         services.AddSingleton<Sweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<Sweeper>());
+        services.AddBallots(configuration);
     }
 
     public static void MapEndpoints(WebApplication app)
@@ -100,6 +102,7 @@ public static class TagBotApp
         app.Use(RefuseOversizedBodies);
         app.MapGitHubDeliveries(WebhookPath, MaxWebhookBytes);
         app.MapHealth();
+        app.MapBallots();
     }
 
     /// <summary>

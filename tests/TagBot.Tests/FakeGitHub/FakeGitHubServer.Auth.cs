@@ -103,6 +103,11 @@ public sealed partial class FakeGitHubServer
                 : new Caller(CallerKind.Invalid, Error: error, PresentedJwt: true);
         }
 
+        if (IsUserToken(credential))
+        {
+            return new Caller(CallerKind.Anonymous); // a user's OAuth token (FakeGitHubServer.OAuth.cs)
+        }
+
         lock (_gate)
         {
             return _tokens.TryGetValue(credential, out var token) && token.ExpiresAt > Clock()

@@ -39,7 +39,8 @@ public sealed partial class FakeGitHubServer
             var json = JsonSerializer.SerializeToNode(AppJson(), GitHubJson.Options)!.AsObject();
             json["pem"] = PrivateKeyPem;
             json["webhook_secret"] = ManifestWebhookSecret;
-            json["client_secret"] = "client-secret";
+            json["client_id"] = OAuthClientId;
+            json["client_secret"] = OAuthClientSecret;
             return GitHubResult.Json(json, 201);
         }
     }

@@ -129,6 +129,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable, IDisposable
         MapEndpoints(app);
         MapManifestEndpoints(app);
         MapTeamEndpoints(app);
+        MapOAuthEndpoints(app);
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

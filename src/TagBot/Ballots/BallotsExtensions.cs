@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TagBot.Inbox.Sql;
+
+namespace TagBot.Ballots;
+
+/// <summary>Wires the secret-ballot page into the host: <c>services.AddBallots(configuration)</c>, <c>app.MapBallots()</c>.</summary>
+public static class BallotsExtensions
+{
+    public static IServiceCollection AddBallots(this IServiceCollection services, IConfiguration configuration)
+    {
+        var web = BallotWebOptions.From(configuration);
+        services.AddSingleton(Options.Create(web));
+        services.AddSingleton<IBallotBox, SqlBallotBox>();
+        services.TryAddSingleton<IBallotElections, NoBallotElections>();
+
+        // Replicas share one key ring in the store, so a cookie or form from one is valid on all.
+        services.AddDataProtection().SetApplicationName("TagBot");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(keys =>
+            {
+                keys.XmlRepository = new SqlXmlRepository(sp.GetRequiredService<IStoreDatabase>);
+                // Stored as written, on purpose and documented (docs/ballots.md): the database is the trust boundary.
+                keys.XmlEncryptor = new NullXmlEncryptor();
+            }));
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "tagbot.antiforgery";
+            antiforgery.Cookie.SecurePolicy = web.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+        GitHubSignIn.Add(services, web);
+        services.AddRazorPages(pages => pages.RootDirectory = "/Ballots/Pages");
+        return services;
+    }
+
+    public static WebApplication MapBallots(this WebApplication app)
+    {
+        var web = app.Services.GetRequiredService<IOptions<BallotWebOptions>>().Value;
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/elections"), ballots => ballots.Use((context, next) =>
+        {
+            if (web.PublicUrl is { } publicUrl)
+            {
+                // Behind a proxy the OAuth callback and the Secure cookie flag follow the public address.
+                context.Request.Scheme = publicUrl.Scheme;
+                context.Request.Host = HostString.FromUriComponent(publicUrl);
+            }
+
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'unsafe-inline'; form-action 'self' {web.WebBaseUrl.GetLeftPart(UriPartial.Authority)}; frame-ancestors 'none'; base-uri 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.CacheControl = "no-store";
+            return next(context);
+        }));
+        app.UseAuthentication();
+        app.MapRazorPages();
+        return app;
+    }
+}
