@@ -37,6 +37,10 @@ internal static class BallotSchema
             name TEXT PRIMARY KEY,
             xml  TEXT NOT NULL
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS tagbot_ballot_pages (
+            election TEXT PRIMARY KEY,
+            view     TEXT NOT NULL
+        ) WITHOUT ROWID;
         """;
 
     public const string Postgres = """
@@ -68,6 +72,10 @@ internal static class BallotSchema
         CREATE TABLE IF NOT EXISTS tagbot_dataprotection_keys (
             name text PRIMARY KEY,
             xml  text NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS tagbot_ballot_pages (
+            election text PRIMARY KEY,
+            view     text NOT NULL
         );
         """;
 }

@@ -15,7 +15,8 @@ public static class BallotsExtensions
         var web = BallotWebOptions.From(configuration);
         services.AddSingleton(Options.Create(web));
         services.AddSingleton<IBallotBox, SqlBallotBox>();
-        services.TryAddSingleton<IBallotElections, NoBallotElections>();
+        services.AddSingleton<SqlBallotElections>();
+        services.TryAddSingleton<IBallotElections>(sp => sp.GetRequiredService<SqlBallotElections>());
 
         // Replicas share one key ring in the store, so a cookie or form from one is valid on all.
         services.AddDataProtection().SetApplicationName("TagBot");

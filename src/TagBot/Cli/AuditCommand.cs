@@ -117,7 +117,14 @@ public static class AuditCommand
         DateTimeOffset? written = IssueAudit.StatusComment(input.Issue) is { } status
             ? await access.Issues.CommentWrittenAtAsync(status.Id)
             : null;
+        // A closed secret ballot is recounted from the ballots TagBot published.
+        (input, var recount) = await PublishedBallots.AddAsync(input, access.PullRequests);
         var report = IssueAudit.Run(input, written);
+        if (recount is not null)
+        {
+            report = report with { Notes = [recount, .. report.Notes] };
+        }
+
         Print(output, input, report);
         return report.IsConsistent ? Consistent : Different;
     }

@@ -89,6 +89,7 @@ public static class TagBotApp
         services.AddSingleton<ElectionInputs>();
         services.AddSingleton<IssueReader>();
         services.AddSingleton<PlanExecutor>();
+        services.AddSingleton<SecretBallotInputs>();
         services.AddSingleton<ScheduleRunner>();
         services.AddSingleton<Reconciler>();
         services.AddHostedService<ReconcileWorker>();

@@ -19,6 +19,7 @@ public sealed partial class Reconciler(
     BotIdentity bot,
     InstallationRateLimits rateLimits,
     ScheduleRunner schedule,
+    SecretBallotInputs ballots,
     TimeProvider clock,
     ILogger<Reconciler> logger)
 {
@@ -68,11 +69,8 @@ public sealed partial class Reconciler(
         }
 
         var names = (reading.Sources.Policy ?? Core.Policies.Policy.Default).Labels;
-        var desired = reading.Decide(out var error);
-        if (error is not null)
-        {
-            LogDecisionFailed(logger, repository, number, error);
-        }
+        reading = await ballots.WithVotersAsync(reading, cancellationToken);
+        var desired = await ballots.DecideAsync(reading, error => LogDecisionFailed(logger, repository, number, error), cancellationToken);
 
         var actions = await executor.ExecuteAsync(gateway, pullRequests, reading.Issue, desired, names, cancellationToken);
         LogReconciled(logger, repository, number, batch.Deliveries.Count, actions);

@@ -52,10 +52,12 @@ public sealed class GovernanceWorld : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<GovernanceWorld> StartAsync(string? policy = null, string roster = DefaultRoster, int workers = 2)
+    /// <param name="configure">Called before TagBot starts: extra settings, a web port.</param>
+    public static async Task<GovernanceWorld> StartAsync(string? policy = null, string roster = DefaultRoster, int workers = 2, Action<GovernanceWorld>? configure = null)
     {
         var github = await FakeGitHubServer.StartAsync();
         var world = new GovernanceWorld(github, Directory.CreateTempSubdirectory("tagbot-test-").FullName);
+        configure?.Invoke(world);
         github.Now = () => world.Clock.GetUtcNow();
         github.AddRepository(Repo, Installation);
         if (policy is not null)
@@ -87,9 +89,31 @@ public sealed class GovernanceWorld : IAsyncDisposable
 
     public void StartTagBot(int workers = 2)
     {
-        _app = new TagBotFactory(Settings(workers), Clock);
+        var settings = Settings(workers);
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
+        _app = new TagBotFactory(settings, Clock, ExtraServices);
+        if (WebPort is { } port)
+        {
+            // A browser needs a real port: Kestrel on loopback instead of the in-memory test server.
+            _app.UseKestrel(port);
+            _app.StartServer();
+        }
+
         Webhooks = new WebhookSender(_app.CreateClient(), Secret);
     }
+
+    /// <summary>Settings beyond the world's own, applied at each start (set before <see cref="StartTagBot"/>).</summary>
+    public Dictionary<string, string?> ExtraSettings { get; } = [];
+
+    /// <summary>More registrations for TagBot (set before <see cref="StartTagBot"/>), e.g. a log capture.</summary>
+    public Action<IServiceCollection>? ExtraServices { get; set; }
+
+    /// <summary>When set, TagBot listens on this loopback port (for a browser) instead of the in-memory test server.</summary>
+    public int? WebPort { get; set; }
 
     /// <summary>Stops TagBot abruptly in the middle of whatever it does (no graceful drain is relied on).</summary>
     public async Task StopTagBotAsync()

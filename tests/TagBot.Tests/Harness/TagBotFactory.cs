@@ -9,7 +9,9 @@ namespace TagBot.Tests.Harness;
 /// The real TagBot app (real ASP.NET pipeline, real SQLite file, real Octokit) pointed at the fake
 /// GitHub. Settings arrive the way an operator gives them: as configuration keys.
 /// </summary>
-public sealed class TagBotFactory(IReadOnlyDictionary<string, string?> settings, TimeProvider clock) : WebApplicationFactory<Program>
+/// <param name="services">More registrations (a log capture), applied after TagBot's own.</param>
+public sealed class TagBotFactory(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -18,10 +20,11 @@ public sealed class TagBotFactory(IReadOnlyDictionary<string, string?> settings,
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services =>
+        builder.ConfigureServices(collection =>
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton(clock);
+            collection.RemoveAll<TimeProvider>();
+            collection.AddSingleton(clock);
+            services?.Invoke(collection);
         });
     }
 }

@@ -10,6 +10,24 @@ public static class SecretBallotText
     /// <summary>The result comment inlines the published ballots up to this size; beyond it they are only in the roster pull request.</summary>
     public const int InlineLimit = 30_000;
 
+    private const string InlineOpening = "<details><summary>ballots.csv</summary>\n\n```csv\n";
+
+    private const string InlineClosing = "```\n";
+
+    /// <summary>The published ballots a result comment inlines, or null when it has none (too large: see the roster pull request).</summary>
+    public static string? InlineSheet(string resultBody)
+    {
+        var start = resultBody.IndexOf(InlineOpening, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        start += InlineOpening.Length;
+        var end = resultBody.IndexOf(InlineClosing, start, StringComparison.Ordinal);
+        return end < 0 ? null : resultBody[start..end];
+    }
+
     /// <summary>The electability and counting rule, replacing the comment rule's "ranked by binding supports".</summary>
     public static string Rule(Policies.ElectionPolicy rules) =>
         $"Secret {Kind(rules.BallotType)} ballot. A nominee is on the ballot when voting opens if "
@@ -49,7 +67,11 @@ public static class SecretBallotText
 
         if (vote.VotingOpen)
         {
-            text.Append("**Turnout:** ").Append(tally.Turnout.Describe()).Append(vote.Voters.Count == 0 ? "." : ": " + ElectionText.Mentions(vote.Voters) + ".")
+            // Who voted is named while the vote runs (a nudge for the rest); after the close the count stands alone, so
+            // the closed status follows from the issue and the published ballots, as `audit` recomputes it.
+            var open = tally.Stage == ElectionStage.Open;
+            text.Append("**Turnout:** ").Append(tally.Turnout.Describe())
+                .Append(open && vote.Voters.Count > 0 ? ": " + ElectionText.Mentions(vote.Voters) + "." : ".")
                 .Append(" How anyone voted is secret.\n\n");
         }
     }
@@ -71,7 +93,7 @@ public static class SecretBallotText
             .Append(". Each voter can find their receipt code; `tagbot audit` recounts them to this result.\n\n");
         if (csv.Length <= InlineLimit)
         {
-            text.Append("<details><summary>ballots.csv</summary>\n\n```csv\n").Append(csv).Append(csv.EndsWith('\n') ? "" : "\n").Append("```\n\n</details>\n\n");
+            text.Append(InlineOpening).Append(csv).Append(csv.EndsWith('\n') ? "" : "\n").Append(InlineClosing).Append("\n</details>\n\n");
         }
     }
 

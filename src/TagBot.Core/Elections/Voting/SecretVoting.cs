@@ -72,9 +72,11 @@ internal sealed class SecretVoting(Authority authority, ElectionPhases phases, S
 
     /// <summary>Why a <c>/support</c>, <c>/object</c> or <c>/withdraw</c> comment does not count once voting opened.</summary>
     public string VoteByBallot() =>
-        "this election votes by secret ballot, and voting is open: comments no longer count as votes. "
-        + (box.PageUrl is { } url ? $"Cast (or change) your ballot on {Markdown.Link("the ballot page", url)}" : "Cast your ballot on TagBot's ballot page")
-        + " after signing in with GitHub; how you vote is never shown on this issue.";
+        // No address here: a reply is written once and must follow from the issue alone (as `audit` recomputes it); the
+        // status comment, refreshed every pass, carries the link.
+        "this election votes by secret ballot, and voting is open: comments no longer count as votes. Cast (or change) your "
+        + "ballot on the ballot page linked in TagBot's status comment on this issue, after signing in with GitHub; how you vote "
+        + "is never shown here.";
 
     /// <summary>Why a chair cannot close before voting opened.</summary>
     public string NotOpenYet() =>

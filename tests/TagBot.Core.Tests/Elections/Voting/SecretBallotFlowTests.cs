@@ -66,7 +66,7 @@ public sealed class SecretBallotFlowTests
         Assert.Contains("candidates are fixed", s.RefusalOf(accept), StringComparison.Ordinal);
         var refusal = s.RefusalOf(vote);
         Assert.Contains("secret ballot", refusal, StringComparison.Ordinal);
-        Assert.Contains(PageUrl, refusal, StringComparison.Ordinal);
+        Assert.Contains("ballot page linked in TagBot's status comment", refusal, StringComparison.Ordinal);
         Assert.Equal(["member-kai", "member-max", "member-mia"], s.Tally().Secret!.Candidates.Select(c => c.Nominee));
     }
 
