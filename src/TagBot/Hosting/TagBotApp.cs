@@ -67,6 +67,8 @@ public static class TagBotApp
                 : ActivatorUtilities.CreateInstance<SqliteDatabase>(sp));
         services.AddSingleton<IInbox, SqlInbox>();
         services.AddSingleton<ILedger, SqlLedger>();
+        services.AddSingleton<Comments.ICommentCache, Comments.SqlCommentCache>();
+        services.AddSingleton<Comments.CommentReader>();
 
         services.AddHttpClient(GitHubClientFactory.HttpClientName)
             .AddResilienceHandler("github", (pipeline, context) =>

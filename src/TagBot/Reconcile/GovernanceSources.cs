@@ -133,7 +133,11 @@ public sealed class GovernanceSources(ILedger ledger)
 
     private static async Task<string?> ReadAsync(IssueGateway gateway, string path, string? commit, List<Core.Elections.Record.FrozenFile> files)
     {
-        var version = await gateway.ReadFileVersionAsync(path, commit);
+        // The policy is read on every reconcile, and most repositories run on defaults without one: found through
+        // the listings, a missing policy costs a 304 instead of a charged 404 (docs/performance.md).
+        var version = commit is null && path == PolicyPath
+            ? await gateway.ReadListedFileAsync(path)
+            : await gateway.ReadFileVersionAsync(path, commit);
         if (version is { } v)
         {
             files.Add(new Core.Elections.Record.FrozenFile(path, v.Sha));

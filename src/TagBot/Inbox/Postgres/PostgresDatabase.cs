@@ -86,7 +86,7 @@ public sealed class PostgresDatabase : IStoreDatabase, IAsyncDisposable
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var command = new NpgsqlCommand(Schema, connection, transaction))
+        await using (var command = new NpgsqlCommand(Schema + Comments.CommentCacheSchema.Postgres, connection, transaction))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
