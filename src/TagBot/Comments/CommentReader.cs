@@ -3,8 +3,8 @@ namespace TagBot.Comments;
 /// <summary>
 /// Reads an issue's comments at the cost of what changed: the cached list, one delta read with <c>since</c>
 /// (a 304, not charged, when nothing changed) and the deletions TagBot was told of, checked against the
-/// issue's comment count. It reads everything instead when the cache cannot be trusted: on first sight, when
-/// the counts still differ after a second look, and on a sweep once a day (<see cref="FullReadInterval"/>),
+/// issue's comment count read before and after the delta. It reads everything instead when the cache cannot be
+/// trusted: on first sight, when the counts still differ after a second look, and on a sweep once a day (<see cref="FullReadInterval"/>),
 /// which repairs what no count shows (a login renamed on GitHub, say).
 /// </summary>
 public sealed partial class CommentReader(ICommentCache cache, TimeProvider clock, ILogger<CommentReader> logger)
@@ -22,30 +22,29 @@ public sealed partial class CommentReader(ICommentCache cache, TimeProvider cloc
         if (cached is not null && !(sweep && clock.GetUtcNow() - cached.FullReadAt >= FullReadInterval))
         {
             var since = CommentMerge.Since(cached.Comments);
-            var delta = await source.CommentsAsync(number, since);
-            var merged = CommentMerge.Apply(cached.Comments, delta, cached.Deleted);
-            if (!CommentMerge.Trusted(merged, count))
+            for (var look = 0; look < 2; look++)
             {
-                // A comment written or deleted between the issue read and the delta read makes the counts differ
-                // for a moment: look once more (two small reads) before paying for a full read.
-                var recount = source.CommentCountAsync(number);
-                delta = await source.CommentsAsync(number, since);
-                count = await recount;
-                merged = CommentMerge.Apply(cached.Comments, delta, cached.Deleted);
-            }
+                // The count is read on both sides of the delta: equal, nothing was created or deleted while the delta
+                // was read, so the merged list is the issue at one moment, and its length must be that count. With
+                // one count only, a deletion in between could hide a comment the cache still holds after a lost delivery.
+                var delta = await source.CommentsAsync(number, since);
+                var after = await source.CommentCountAsync(number);
+                var merged = CommentMerge.Apply(cached.Comments, delta, cached.Deleted);
+                if (after == count && CommentMerge.Trusted(merged, count))
+                {
+                    var known = cached.Comments.ToHashSet();
+                    await cache.UpdateAsync(
+                        issue,
+                        [.. delta.Where(c => !known.Contains(c) && !cached.Deleted.Contains(c.Id))],
+                        [.. cached.Comments.Where(c => cached.Deleted.Contains(c.Id)).Select(c => c.Id)],
+                        cancellationToken);
+                    return merged;
+                }
 
-            if (CommentMerge.Trusted(merged, count))
-            {
-                var known = cached.Comments.ToHashSet();
-                await cache.UpdateAsync(
-                    issue,
-                    [.. delta.Where(c => !known.Contains(c) && !cached.Deleted.Contains(c.Id))],
-                    [.. cached.Comments.Where(c => cached.Deleted.Contains(c.Id)).Select(c => c.Id)],
-                    cancellationToken);
-                return merged;
+                // Changed meanwhile, or the cache misses something: one more look (two small reads) before a full read.
+                LogUntrusted(logger, issue, merged.Count, count, after);
+                count = after;
             }
-
-            LogUntrusted(logger, issue, merged.Count, count);
         }
 
         var readAt = clock.GetUtcNow();
@@ -54,6 +53,6 @@ public sealed partial class CommentReader(ICommentCache cache, TimeProvider cloc
         return all;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Comment cache of {Issue} holds {Cached} comments where GitHub counts {Count}; reading them all")]
-    private static partial void LogUntrusted(ILogger logger, string issue, int cached, int count);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Comment cache of {Issue} holds {Cached} comments where GitHub counted {Before}, then {After}")]
+    private static partial void LogUntrusted(ILogger logger, string issue, int cached, int before, int after);
 }

@@ -12,7 +12,7 @@ public interface ICommentCache
     /// <summary>Stores what a delta read changed: <paramref name="changed"/> written over, <paramref name="removed"/> dropped.</summary>
     Task UpdateAsync(string issue, IReadOnlyCollection<CachedComment> changed, IReadOnlyCollection<long> removed, CancellationToken cancellationToken);
 
-    /// <summary>Replaces everything cached for an issue with a full read made at <paramref name="readAt"/>, forgetting its deletions.</summary>
+    /// <summary>Replaces everything cached for an issue with a full read made at <paramref name="readAt"/>, forgetting the deletions it shows.</summary>
     Task ReplaceAsync(string issue, IReadOnlyCollection<CachedComment> comments, DateTimeOffset readAt, CancellationToken cancellationToken);
 
     /// <summary>

@@ -80,10 +80,34 @@ public sealed class SqlCommentCache(IStoreDatabase database) : ICommentCache
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var table in new[] { "tagbot_comments", "tagbot_comment_deletions" })
+        await using (var clear = connection.Command("DELETE FROM tagbot_comments WHERE issue = @issue", transaction).With("@issue", issue))
         {
-            await using var clear = connection.Command($"DELETE FROM {table} WHERE issue = @issue", transaction).With("@issue", issue);
             await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // A deletion the full read does not show is done with; one it still shows arrived after the read, and stays.
+        var ids = comments.Select(c => c.Id).ToHashSet();
+        var done = new List<long>();
+        await using (var command = connection.Command("SELECT comment_id FROM tagbot_comment_deletions WHERE issue = @issue", transaction).With("@issue", issue))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (!ids.Contains(reader.GetInt64(0)))
+                {
+                    done.Add(reader.GetInt64(0));
+                }
+            }
+        }
+
+        await using (var forget = connection.Command("DELETE FROM tagbot_comment_deletions WHERE issue = @issue AND comment_id = @id", transaction)
+            .With("@issue", issue).With("@id", 0L))
+        {
+            foreach (var id in done)
+            {
+                forget.Parameters["@id"].Value = id;
+                await forget.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         await WriteAsync(connection, transaction, issue, comments, cancellationToken);

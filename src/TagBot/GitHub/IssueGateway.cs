@@ -22,6 +22,7 @@ public sealed class IssueGateway(
 
     /// <summary>Each issue's <c>comments</c> count as last read: what tells the comment cache it missed a change.</summary>
     private readonly ConcurrentDictionary<int, int> _commentCounts = new();
+    private Task<IReadOnlyList<ListedFiles.Entry>?>? _root;
 
     public RepositoryName Repository => repository;
 
@@ -49,9 +50,19 @@ public sealed class IssueGateway(
 
     /// <summary>
     /// A file on the default branch found through the directory listings (see <see cref="ListedFiles"/>): while
-    /// nothing at the repository's root changed, one request answered 304, whether the file exists or not.
+    /// nothing at the repository's root changed, one request answered 304, whether the file exists or not, and
+    /// the same request for every file of the reconcile.
     /// </summary>
-    public Task<(string Text, string Sha)?> ReadListedFileAsync(string path) => ListedFiles.ReadAsync(client, repository, path);
+    public Task<(string Text, string Sha)?> ReadListedFileAsync(string path)
+    {
+        // One root listing per gateway (a gateway lives for one reconcile): the policy, roster and members file share it.
+        lock (_commentCounts)
+        {
+            _root ??= ListedFiles.RootAsync(client, repository);
+        }
+
+        return ListedFiles.ReadAsync(client, repository, _root, path);
+    }
 
     /// <summary>The commit SHA at the tip of the default branch: what an election freezes its files at.</summary>
     public async Task<string> HeadCommitAsync()

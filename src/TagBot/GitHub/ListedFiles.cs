@@ -18,18 +18,27 @@ internal static class ListedFiles
     private static readonly ConcurrentDictionary<string, IReadOnlyList<Entry>> Listings = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
 
-    /// <summary>The file's text and blob SHA, or null when it, or a directory on its way, does not exist.</summary>
-    public static async Task<(string Text, string Sha)?> ReadAsync(IGitHubClient client, RepositoryName repository, string path)
+    /// <summary>The repository root's listing, or null for an empty repository: one request, shared by every file a reconcile reads.</summary>
+    public static async Task<IReadOnlyList<Entry>?> RootAsync(IGitHubClient client, RepositoryName repository)
     {
-        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        IReadOnlyList<Entry> listing;
         try
         {
-            listing = Listed(await client.Repository.Content.GetAllContents(repository.Owner, repository.Name));
+            return Listed(await client.Repository.Content.GetAllContents(repository.Owner, repository.Name));
         }
         catch (NotFoundException)
         {
-            return null; // an empty repository
+            return null;
+        }
+    }
+
+    /// <summary>The file's text and blob SHA, or null when it, or a directory on its way, does not exist.</summary>
+    /// <param name="root">The root's listing (<see cref="RootAsync"/>).</param>
+    public static async Task<(string Text, string Sha)?> ReadAsync(IGitHubClient client, RepositoryName repository, Task<IReadOnlyList<Entry>?> root, string path)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (await root is not { } listing)
+        {
+            return null;
         }
 
         for (var i = 0; i < segments.Length; i++)
@@ -96,5 +105,6 @@ internal static class ListedFiles
         cache[sha] = value;
     }
 
-    private sealed record Entry(string Name, string Sha, bool IsDirectory);
+    /// <summary>One entry of a directory listing: a file's blob SHA or a directory's tree SHA.</summary>
+    public sealed record Entry(string Name, string Sha, bool IsDirectory);
 }
