@@ -52,4 +52,27 @@ public sealed class CommentCostTests(ITestOutputHelper output)
         Assert.DoesNotContain(requests, r => r.Path.Contains("/contents", StringComparison.Ordinal) && !r.NotModified);
         Assert.Contains(world.GitHub.Reactions(world.GitHub.Comments(Repo, issue)[^1].Id), r => r.Content == "+1");
     }
+
+    [Fact]
+    public async Task A_deleted_comment_is_known_from_its_delivery_and_costs_no_full_read()
+    {
+        await using var world = await GovernanceWorld.StartAsync(policy: null);
+        var issue = await world.OpenIssueAsync("chair-carla", "Proposal", "proposal");
+        var support = await world.CommentAsync(issue, "member-mia", "/support");
+        await world.CommentAsync(issue, "member-max", "/support");
+        await world.IdleAsync();
+        var status = Status(world, issue);
+        world.GitHub.Requests.Clear();
+
+        await world.DeleteCommentAsync(issue, support, "member-mia");
+        await world.IdleAsync();
+
+        var reads = world.GitHub.Requests.Matching("GET", $"repos/{Repo}/issues/{issue}/comments");
+        Assert.NotEmpty(reads);
+        Assert.All(reads, r => Assert.Contains("since=", r.PathAndQuery, StringComparison.Ordinal));
+        Assert.NotEqual(status, Status(world, issue)); // the tally lost a support
+    }
+
+    private static string Status(GovernanceWorld world, int issue) =>
+        world.GitHub.Comments(Repo, issue).Single(c => c.Body.Contains("<!-- tagbot:status -->", StringComparison.Ordinal)).Body;
 }
