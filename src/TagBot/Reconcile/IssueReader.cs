@@ -19,7 +19,8 @@ public sealed class IssueReader(GovernanceSources sources, ElectionInputs electi
         CancellationToken cancellationToken)
     {
         // Independent reads run together: the issue with the policy, then the roster with the comments (each
-        // waits only for what it needs), so a reconcile costs two round trips before it acts, not four.
+        // waits only for what it needs). Policy and roster share one root listing, so with the comment delta and
+        // its count a command costs four round trips up to its reaction (docs/performance.md, latency).
         var reading = issues.ReadIssueAsync(number);
         var policyLoad = sources.LoadPolicyAsync(issues, cancellationToken);
         var issue = await reading;
