@@ -10,7 +10,7 @@ namespace TagBot.GitHub;
 /// config, roster or comment page then costs a 304, which GitHub does not count against the rate
 /// limit. One cache per installation client, so entries never cross installations.
 /// </summary>
-public sealed class EtagCache(int capacity = 2048) : IResponseCache
+public sealed class EtagCache(int capacity = 8192) : IResponseCache
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _clock;

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Octokit;
+using TagBot.Comments;
 using TagBot.Core.Policies;
 using TagBot.Core.Schedule;
 using CoreComment = TagBot.Core.Issues.IssueComment;
@@ -11,9 +13,16 @@ namespace TagBot.GitHub;
 /// The only place that speaks Octokit for one repository's issues: reads them into core snapshots
 /// and carries out the actions of a change plan. It decides nothing.
 /// </summary>
-public sealed class IssueGateway(IGitHubClient client, RepositoryName repository, LabelCatalog labelCatalog)
+/// <param name="comments">Reads comments incrementally through the store's cache; null (<c>audit</c>): every page, every time.</param>
+/// <param name="sweep">Whether a sweep woke TagBot: the comment cache's full read falls due only then.</param>
+public sealed class IssueGateway(
+    IGitHubClient client, RepositoryName repository, LabelCatalog labelCatalog, CommentReader? comments = null, bool sweep = false) : ICommentSource
 {
     private static readonly ApiOptions AllPages = new() { PageSize = 100 };
+
+    /// <summary>Each issue's <c>comments</c> count as last read: what tells the comment cache it missed a change.</summary>
+    private readonly ConcurrentDictionary<int, int> _commentCounts = new();
+    private Task<IReadOnlyList<ListedFiles.Entry>?>? _root;
 
     public RepositoryName Repository => repository;
 
@@ -40,6 +49,22 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// A file on the default branch found through the directory listings (see <see cref="ListedFiles"/>): while
+    /// nothing at the repository's root changed, one request answered 304, whether the file exists or not, and
+    /// the same request for every file of the reconcile.
+    /// </summary>
+    public Task<(string Text, string Sha)?> ReadListedFileAsync(string path)
+    {
+        // One root listing per gateway (a gateway lives for one reconcile): the policy, roster and members file share it.
+        lock (_commentCounts)
+        {
+            _root ??= ListedFiles.RootAsync(client, repository);
+        }
+
+        return ListedFiles.ReadAsync(client, repository, _root, path);
     }
 
     /// <summary>The commit SHA at the tip of the default branch: what an election freezes its files at.</summary>
@@ -72,6 +97,7 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
         try
         {
             var issue = await client.Issue.Get(repository.Owner, repository.Name, number);
+            _commentCounts[number] = issue.Comments;
             return issue.PullRequest is null ? ToCore(issue) : null;
         }
         catch (NotFoundException)
@@ -80,11 +106,31 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
         }
     }
 
-    /// <summary>The issue with all its comments; <paramref name="ownLogin"/> tells TagBot's own (any bot while unknown).</summary>
-    public async Task<CoreIssue> WithCommentsAsync(CoreIssue issue, string? ownLogin)
+    /// <summary>
+    /// The issue with all its comments; <paramref name="ownLogin"/> tells TagBot's own (any bot while unknown).
+    /// With a comment cache and the issue read by this gateway (its count known), only what changed is read.
+    /// </summary>
+    public async Task<CoreIssue> WithCommentsAsync(CoreIssue issue, string? ownLogin, CancellationToken cancellationToken = default)
     {
-        var comments = await client.Issue.Comment.GetAllForIssue(repository.Owner, repository.Name, issue.Number, AllPages);
-        return issue with { Comments = [.. comments.Select(c => ToCore(c, ownLogin))] };
+        var list = comments is not null && _commentCounts.TryGetValue(issue.Number, out var count)
+            ? await comments.ReadAsync(this, Inbox.LaneKey.For(repository.ToString(), issue.Number), issue.Number, count, sweep, cancellationToken)
+            : await ((ICommentSource)this).CommentsAsync(issue.Number, since: null);
+        return issue with { Comments = [.. list.Select(c => c.ToCore(ownLogin))] };
+    }
+
+    async Task<IReadOnlyList<CachedComment>> ICommentSource.CommentsAsync(int number, DateTimeOffset? since)
+    {
+        // Octokit sends sort=created&direction=asc with a request; GitHub ignores both on this endpoint (oldest first).
+        var list = since is { } s
+            ? await client.Issue.Comment.GetAllForIssue(repository.Owner, repository.Name, number, new IssueCommentRequest { Since = s }, AllPages)
+            : await client.Issue.Comment.GetAllForIssue(repository.Owner, repository.Name, number, AllPages);
+        return [.. list.Select(ToCached)];
+    }
+
+    async Task<int> ICommentSource.CommentCountAsync(int number)
+    {
+        var issue = await client.Issue.Get(repository.Owner, repository.Name, number);
+        return _commentCounts[number] = issue.Comments;
     }
 
     /// <summary>When a comment was last written (its edit time, else its creation).</summary>
@@ -200,11 +246,9 @@ public sealed class IssueGateway(IGitHubClient client, RepositoryName repository
         Body = issue.Body ?? "",
     };
 
-    private static CoreComment ToCore(Octokit.IssueComment comment, string? ownLogin) =>
-        new(comment.Id, comment.User?.Login ?? "ghost", IsBot(comment.User), comment.Body ?? "", comment.CreatedAt, comment.HtmlUrl ?? "")
-        {
-            ByTagBot = IsTagBot(comment.User, ownLogin),
-            AuthorId = comment.User?.Id ?? 0,
-            UpdatedAt = comment.UpdatedAt ?? comment.CreatedAt,
-        };
+    private static CoreComment ToCore(Octokit.IssueComment comment, string? ownLogin) => ToCached(comment).ToCore(ownLogin);
+
+    private static CachedComment ToCached(Octokit.IssueComment comment) =>
+        new(comment.Id, comment.User?.Login ?? "ghost", comment.User?.Id ?? 0, IsBot(comment.User), comment.Body ?? "",
+            comment.CreatedAt, comment.UpdatedAt ?? comment.CreatedAt, comment.HtmlUrl ?? "");
 }

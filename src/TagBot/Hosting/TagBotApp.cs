@@ -68,6 +68,8 @@ public static class TagBotApp
                 : ActivatorUtilities.CreateInstance<SqliteDatabase>(sp));
         services.AddSingleton<IInbox, SqlInbox>();
         services.AddSingleton<ILedger, SqlLedger>();
+        services.AddSingleton<Comments.ICommentCache, Comments.SqlCommentCache>();
+        services.AddSingleton<Comments.CommentReader>();
 
         services.AddHttpClient(GitHubClientFactory.HttpClientName)
             .AddResilienceHandler("github", (pipeline, context) =>

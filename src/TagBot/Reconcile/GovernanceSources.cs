@@ -133,7 +133,11 @@ public sealed class GovernanceSources(ILedger ledger)
 
     private static async Task<string?> ReadAsync(IssueGateway gateway, string path, string? commit, List<Core.Elections.Record.FrozenFile> files)
     {
-        var version = await gateway.ReadFileVersionAsync(path, commit);
+        // The default branch's files are found through the directory listings: while nothing changed, all of them
+        // cost one shared 304, and a missing one (most repositories run without a policy) no charged 404 (docs/performance.md).
+        var version = commit is null
+            ? await gateway.ReadListedFileAsync(path)
+            : await gateway.ReadFileVersionAsync(path, commit);
         if (version is { } v)
         {
             files.Add(new Core.Elections.Record.FrozenFile(path, v.Sha));

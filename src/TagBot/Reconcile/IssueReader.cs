@@ -18,20 +18,26 @@ public sealed class IssueReader(GovernanceSources sources, ElectionInputs electi
         IssueGateway issues, PullRequestGateway pullRequests, int number, string? ownLogin, Wakeup? wakeup, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var issue = await issues.ReadIssueAsync(number);
+        // Independent reads run together: the issue with the policy, then the roster with the comments (each
+        // waits only for what it needs). Policy and roster share one root listing, so with the comment delta and
+        // its count a command costs four round trips up to its reaction (docs/performance.md, latency).
+        var reading = issues.ReadIssueAsync(number);
+        var policyLoad = sources.LoadPolicyAsync(issues, cancellationToken);
+        var issue = await reading;
+        var loaded = await policyLoad;
         if (issue is null)
         {
             return null;
         }
 
-        var loaded = await sources.LoadPolicyAsync(issues, cancellationToken);
         if (wakeup is not null && !wakeup.Concerns(loaded.Policy ?? Core.Policies.Policy.Default, issue.Labels))
         {
             return new IssueReading(issue, loaded, null) { Concerned = false };
         }
 
-        loaded = await sources.WithRosterAsync(issues, loaded, cancellationToken);
-        var snapshot = await issues.WithCommentsAsync(issue, ownLogin);
+        var rosterLoad = sources.WithRosterAsync(issues, loaded, cancellationToken);
+        var snapshot = await issues.WithCommentsAsync(issue, ownLogin, cancellationToken);
+        loaded = await rosterLoad;
         if (loaded.Policy is not { } policy)
         {
             return new IssueReading(snapshot, loaded, null);

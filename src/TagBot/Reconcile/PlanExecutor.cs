@@ -8,7 +8,7 @@ using TagBot.Inbox;
 namespace TagBot.Reconcile;
 
 /// <summary>
-/// Carries out the core's <see cref="ChangePlan"/> through the gateways, in its order, and
+/// Carries out the core's <see cref="ChangePlan"/> through the gateways, in its order (reactions alongside), and
 /// nothing more: a second run on the same state makes no request. Reactions, closes and review
 /// requests are remembered in the ledger (GitHub cannot show them cheaply) so they happen once.
 /// </summary>
@@ -21,17 +21,33 @@ public sealed class PlanExecutor(ILedger ledger)
         var done = await ledger.KeysAsync(lane, cancellationToken);
         var recorded = new List<string>();
         var actions = 0;
+        var plan = ChangePlan.For(issue, desired, done).ToList();
+        var reactions = plan.OfType<IssueAction.React>().ToList();
+        var reacting = Task.CompletedTask;
         try
         {
-            foreach (var action in ChangePlan.For(issue, desired, done))
+            cancellationToken.ThrowIfCancellationRequested();
+            // Reactions are what a commenter waits for and touch nothing else the plan does: they go out at once,
+            // alongside the rest, which keeps its order (docs/performance.md, latency).
+            reacting = Task.WhenAll(reactions.Select(r => gateway.ReactAsync(r.Reaction.CommentId, r.Reaction.Kind)));
+            foreach (var action in plan.Where(a => a is not IssueAction.React))
             {
                 // A worker that lost its lease stops before its next write (Octokit takes no token).
                 cancellationToken.ThrowIfCancellationRequested();
                 actions += await ExecuteAsync(gateway, pullRequests, issue.Number, action, names, done, recorded);
             }
+
+            await reacting;
+            actions += reactions.Count;
         }
         finally
         {
+            await reacting.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            if (reacting.IsCompletedSuccessfully)
+            {
+                recorded.AddRange(reactions.Select(r => r.Reaction.Key));
+            }
+
             // Recorded even when a later action failed, so a retry does not repeat what landed.
             await ledger.RecordAsync(lane, recorded, CancellationToken.None);
         }

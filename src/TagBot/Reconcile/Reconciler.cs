@@ -20,6 +20,7 @@ public sealed partial class Reconciler(
     InstallationRateLimits rateLimits,
     ScheduleRunner schedule,
     SecretBallotInputs ballots,
+    Comments.CommentReader comments,
     TimeProvider clock,
     ILogger<Reconciler> logger)
 {
@@ -50,12 +51,13 @@ public sealed partial class Reconciler(
 
     private async Task ReconcileIssueAsync(long installation, string repository, int number, WorkBatch batch, CancellationToken cancellationToken)
     {
-        var gateway = Gateway(installation, repository);
+        var sweep = batch.Deliveries.Any(d => d.Event == "sweep");
+        var gateway = Gateway(installation, repository, sweep);
         var pullRequests = PullRequests(installation, gateway);
         var wakeup = new Wakeup(
             batch.MentionsTagBot,
             batch.Deliveries.Any(d => d.Action == "unlabeled"),
-            batch.Deliveries.Any(d => d.Event == "sweep"));
+            sweep);
         var reading = await reader.ReadAsync(gateway, pullRequests, number, await bot.LoginAsync(), wakeup, clock.GetUtcNow(), cancellationToken);
         if (reading is null)
         {
@@ -107,8 +109,8 @@ public sealed partial class Reconciler(
         return login is not null && batch.Deliveries.All(d => string.Equals(d.Sender, login, StringComparison.OrdinalIgnoreCase));
     }
 
-    private IssueGateway Gateway(long installation, string repository) =>
-        new(clients.ForInstallation(installation), RepositoryName.Parse(repository), labels);
+    private IssueGateway Gateway(long installation, string repository, bool sweep = false) =>
+        new(clients.ForInstallation(installation), RepositoryName.Parse(repository), labels, comments, sweep);
 
     private PullRequestGateway PullRequests(long installation, IssueGateway gateway) =>
         new(clients.ForInstallation(installation), gateway.Repository);

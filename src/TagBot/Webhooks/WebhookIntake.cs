@@ -9,7 +9,8 @@ namespace TagBot.Webhooks;
 /// Runs inline, before the 2xx: turns a verified delivery into inbox rows and returns. Nothing
 /// here talks to GitHub or decides governance; the worker reconciles the issue later.
 /// </summary>
-public sealed partial class WebhookIntake(IInbox inbox, WorkSignal signal, TimeProvider clock, WebhookMetrics metrics, ILogger<WebhookIntake> logger)
+public sealed partial class WebhookIntake(
+    IInbox inbox, WorkSignal signal, TimeProvider clock, WebhookMetrics metrics, Comments.ICommentCache comments, ILogger<WebhookIntake> logger)
     : WebhookEventProcessor
 {
     /// <summary>Delivery ids are GUIDs; anything much longer is not from GitHub.</summary>
@@ -48,6 +49,13 @@ public sealed partial class WebhookIntake(IInbox inbox, WorkSignal signal, TimeP
         var added = 0;
         try
         {
+            if (webhookEvent is Octokit.Webhooks.Events.IssueComment.IssueCommentDeletedEvent { Comment.Id: > 0 } deleted)
+            {
+                // Before the delivery: the reconcile it wakes must not count the comment (a delta read cannot show
+                // a deletion). Lost, the issue's comment count still tells (CommentReader); repeated, it is idempotent.
+                await comments.DeletedAsync(routes[0].Lane, deleted.Comment.Id, cancellationToken);
+            }
+
             foreach (var delivery in routes)
             {
                 if (await inbox.TryAddAsync(delivery, cancellationToken))

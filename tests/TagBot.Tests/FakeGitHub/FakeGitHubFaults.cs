@@ -122,6 +122,12 @@ public sealed class FaultInjector
     private readonly List<FaultRule> _rules = [];
 
     /// <summary>
+    /// Added to every answer before it is served (and before any fault rule): a round-trip time like the
+    /// internet's, to measure how many round trips one after another a piece of work takes. Zero: none.
+    /// </summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>
     /// Fault the next <paramref name="times"/> requests whose method is <paramref name="method"/>
     /// (null or "*" for any) and whose path relative to BaseUrl, decoded or raw, starts with <paramref name="pathPrefix"/>.
     /// </summary>
@@ -231,11 +237,39 @@ public sealed class RequestLog : IReadOnlyCollection<RecordedRequest>
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-    internal void Add(string method, string pathAndQuery, int status, bool conditional, bool notModified, string? body, string? fault, DateTimeOffset at)
+    internal void Add(string method, string pathAndQuery, int status, bool conditional, bool notModified, string? body, string? fault, DateTimeOffset at, long arrived)
     {
+        var answered = System.Diagnostics.Stopwatch.GetTimestamp();
         lock (_gate)
         {
-            _entries.Add(new RecordedRequest(++_sequence, method, pathAndQuery, status, conditional, notModified, body, fault, at));
+            _entries.Add(new RecordedRequest(++_sequence, method, pathAndQuery, status, conditional, notModified, body, fault, at)
+            {
+                Arrived = arrived == 0 ? answered : arrived,
+                Answered = answered,
+            });
         }
+    }
+
+    /// <summary>
+    /// The longest chain of requests in <paramref name="requests"/> each of which arrived after the one before was
+    /// answered: how many round trips the work took one after another, however many ran alongside.
+    /// </summary>
+    public static int SequentialRoundTrips(IEnumerable<RecordedRequest> requests)
+    {
+        var byAnswer = requests.OrderBy(r => r.Answered).ToList();
+        var chain = new int[byAnswer.Count];
+        for (var i = 0; i < byAnswer.Count; i++)
+        {
+            chain[i] = 1;
+            for (var j = 0; j < i; j++)
+            {
+                if (byAnswer[j].Answered <= byAnswer[i].Arrived)
+                {
+                    chain[i] = Math.Max(chain[i], chain[j] + 1);
+                }
+            }
+        }
+
+        return chain.Length == 0 ? 0 : chain.Max();
     }
 }

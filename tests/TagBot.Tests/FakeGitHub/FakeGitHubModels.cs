@@ -110,5 +110,11 @@ public sealed record RecordedRequest(
     /// <summary>The path without query string, still raw.</summary>
     public string Path => PathAndQuery.Split('?', 2)[0];
 
+    /// <summary>When the request arrived, in <see cref="System.Diagnostics.Stopwatch"/> ticks.</summary>
+    public long Arrived { get; init; }
+
+    /// <summary>When its answer started, in <see cref="System.Diagnostics.Stopwatch"/> ticks (after any latency).</summary>
+    public long Answered { get; init; }
+
     public override string ToString() => $"{Method} {PathAndQuery} -> {StatusCode}{(Fault is null ? "" : $" [{Fault}]")}";
 }

@@ -272,7 +272,9 @@ public sealed partial class FakeGitHubServer
                 var childPath = prefix + group.Key;
                 entries.Add(commit.Tree.TryGetValue(childPath, out var bytes)
                     ? FileJson(r, reference, childPath, bytes, includeContent: false)
-                    : DirectoryJson(r, reference, childPath, GitHash.Sha1Hex(string.Join('\n', group.Select(f => f.Key + GitHash.Blob(f.Value))))));
+                    // Like a git tree SHA: the names below the directory and their blobs, not where it sits, so
+                    // "a" holding "b/f" and "a/b" holding "f" differ, and equal trees anywhere are equal.
+                    : DirectoryJson(r, reference, childPath, GitHash.Sha1Hex(string.Join('\n', group.Select(f => f.Key[(childPath.Length + 1)..] + GitHash.Blob(f.Value))))));
             }
 
             return GitHubResult.Json(entries);

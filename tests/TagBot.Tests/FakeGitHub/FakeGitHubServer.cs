@@ -38,6 +38,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable, IDisposable
     internal const string CallerItem = "fakegh.caller";
     private const string RecordedItem = "fakegh.recorded";
     private const string FaultItem = "fakegh.fault";
+    private const string ArrivedItem = "fakegh.arrived";
 
     private readonly Lock _gate = new();
     private readonly RSA _appKey;
@@ -180,6 +181,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable, IDisposable
         }
 
         var requestId = Interlocked.Increment(ref _requestIds);
+        context.Items[ArrivedItem] = System.Diagnostics.Stopwatch.GetTimestamp();
         context.Response.OnStarting(() =>
         {
             WriteGitHubHeaders(context, requestId, rawTarget);
@@ -233,7 +235,8 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable, IDisposable
             context.Items.ContainsKey(GitHubResult.NotModifiedItem),
             body,
             context.Items.TryGetValue(FaultItem, out var fault) ? fault?.ToString() : null,
-            Now());
+            Now(),
+            context.Items.TryGetValue(ArrivedItem, out var arrived) ? (long)arrived! : 0);
     }
 
     private void WriteGitHubHeaders(HttpContext context, long requestId, string rawTarget)
@@ -299,6 +302,11 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable, IDisposable
     {
         var path = (context.Request.Path.Value ?? "").TrimStart('/');
         var rawPath = RawTarget(context).Split('?', 2)[0].TrimStart('/');
+        if (Faults.Latency is { Ticks: > 0 } latency)
+        {
+            await Task.Delay(latency, context.RequestAborted);
+        }
+
         var fault = Faults.Take(context.Request.Method, path, rawPath);
         if (fault is null)
         {

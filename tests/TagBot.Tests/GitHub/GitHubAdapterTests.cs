@@ -56,8 +56,10 @@ public sealed class GitHubAdapterTests : IAsyncLifetime
         await _world.CommentAsync(issue, "random-rita", "/tagbot status");
         await _world.IdleAsync();
 
-        var roster = Assert.Single(GitHub.Requests.Matching("GET", $"repos/{Repo}/contents/governance/roster.yaml"));
-        Assert.True(roster.NotModified);
+        // Policy and roster are found through one root listing, answered 304; their texts are remembered by blob SHA.
+        var contents = Assert.Single(GitHub.Requests.Matching("GET", $"repos/{Repo}/contents"));
+        Assert.Equal($"repos/{Repo}/contents/", contents.Path);
+        Assert.True(contents.NotModified);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed class PostgresDatabase : IStoreDatabase, IAsyncDisposable
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var command = new NpgsqlCommand(Schema + Ballots.BallotSchema.Postgres, connection, transaction))
+        await using (var command = new NpgsqlCommand(Schema + Ballots.BallotSchema.Postgres + Comments.CommentCacheSchema.Postgres, connection, transaction))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

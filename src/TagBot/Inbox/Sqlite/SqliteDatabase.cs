@@ -95,7 +95,7 @@ public sealed class SqliteDatabase : IStoreDatabase
         await using var connection = await OpenRawAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // WAL is a property of the file: set once, kept by every later connection.
-        command.CommandText = "PRAGMA journal_mode = WAL;" + Schema + Ballots.BallotSchema.Sqlite;
+        command.CommandText = "PRAGMA journal_mode = WAL;" + Schema + Ballots.BallotSchema.Sqlite + Comments.CommentCacheSchema.Sqlite;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
