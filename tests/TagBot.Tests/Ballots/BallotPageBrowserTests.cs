@@ -285,13 +285,7 @@ public sealed partial class BallotPageBrowserTests(BallotSite site) : IClassFixt
         return await context.NewPageAsync();
     }
 
-    private async Task SignInAsync(IPage page, string login)
-    {
-        site.GitHub.SignInAs(login);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with GitHub to vote" }).ClickAsync();
-        // Three redirects (TagBot → GitHub → TagBot's callback → the page): wait for where they end.
-        await Expect(page.Locator("footer")).ToContainTextAsync($"Signed in as @{login}", new() { Timeout = 20_000 });
-    }
+    private Task SignInAsync(IPage page, string login) => BallotSite.SignInAsync(page, site.GitHub, login);
 
     /// <summary>Presses Tab until the focused element is the one named; fails after 20 presses.</summary>
     private static async Task TabToAsync(IPage page, string tag, string text)

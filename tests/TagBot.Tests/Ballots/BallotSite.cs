@@ -44,12 +44,24 @@ public sealed class BallotSite : IAsyncLifetime
         GitHub.AddRepository(Repo, 777);
         StartApp();
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
-        });
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Debian's Chromium, headless (the machine has no browser download; root needs --no-sandbox).</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = "/usr/bin/chromium",
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+    });
+
+    /// <summary>Signs in on an open ballot page as a person would: the fake GitHub answers for <paramref name="login"/>.</summary>
+    public static async Task SignInAsync(IPage page, FakeGitHubServer github, string login)
+    {
+        github.SignInAs(login);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with GitHub to vote" }).ClickAsync();
+        // Three redirects (TagBot → GitHub → TagBot's callback → the page): wait for where they end.
+        await Assertions.Expect(page.Locator("footer")).ToContainTextAsync($"Signed in as @{login}", new() { Timeout = 20_000 });
     }
 
     /// <summary>Another TagBot process on the same database (a replica), or the first one.</summary>

@@ -83,12 +83,7 @@ public sealed class SecretElectionEndToEndTests : IAsyncLifetime, IDisposable
         }
 
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
-        });
+        _browser = await BallotSite.LaunchChromiumAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -250,9 +245,7 @@ public sealed class SecretElectionEndToEndTests : IAsyncLifetime, IDisposable
     {
         var page = await NewPageAsync();
         await page.GotoAsync(pageUrl);
-        GitHub.SignInAs(login);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with GitHub to vote" }).ClickAsync();
-        await Expect(page.Locator("footer")).ToContainTextAsync($"Signed in as @{login}", new() { Timeout = 20_000 });
+        await BallotSite.SignInAsync(page, GitHub, login);
         return page;
     }
 
