@@ -43,8 +43,12 @@ public sealed class ReplicaKillTests(PostgresServer postgres, ITestOutputHelper 
         using var survivor = TagBotProcess.Start(Burst.ShippedDefaults(_world, ports[1], "postgres", connectionString));
         await Task.WhenAll(Burst.WaitReadyAsync(doomed, ports[0]), Burst.WaitReadyAsync(survivor, ports[1]));
 
+        // GitHub's round-trip time (a loopback fake answers at once): without it a fast replica may have finished every
+        // lane before the kill, and there would be nothing to take over. Lifted after the kill, so only the takeover is timed.
+        github.Faults.Latency = TimeSpan.FromMilliseconds(50);
         await Burst.SendAsync(planned, index => ports[index % 2], acknowledged, stopAfter: Deliveries / 2);
         doomed.Kill();
+        github.Faults.Latency = TimeSpan.Zero;
         var kill = Stopwatch.StartNew();
         var killedAt = DateTimeOffset.UtcNow;
 
