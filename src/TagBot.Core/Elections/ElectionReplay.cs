@@ -196,7 +196,7 @@ internal sealed class ElectionReplay
         AcceptCommand => Answer(comment, command, Consent.Accepted),
         DeclineCommand => Answer(comment, command, Consent.Declined),
         SupportCommand s when Closed => _chairs.RefuseAfterClose(comment, s, [.. s.Nominees.Select(n => $"support of @{n}")]),
-        SupportCommand or ObjectCommand or WithdrawCommand when VotingOpen => Verdict.Refuse(comment, command, _secret!.VoteByBallot()),
+        SupportCommand or ObjectCommand or WithdrawCommand when VotingOpen && !Closed => Verdict.Refuse(comment, command, _secret!.VoteByBallot()),
         SupportCommand s => _positions.Support(comment, s),
         ObjectCommand { Nominee: { } named } o when Closed => _chairs.RefuseAfterClose(comment, o, [$"objection to @{named}"]),
         ObjectCommand o => _positions.Object(comment, o),

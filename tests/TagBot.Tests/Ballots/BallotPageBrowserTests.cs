@@ -10,6 +10,7 @@ namespace TagBot.Tests.Ballots;
 /// A person at a real (headless) Chromium: signs in with GitHub through the fake, marks a ballot by
 /// clicking or by keyboard, and reads what the page says. Each test has its own election and cookies.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed partial class BallotPageBrowserTests(BallotSite site) : IClassFixture<BallotSite>
 {
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };

@@ -20,6 +20,7 @@ namespace TagBot.Tests.Ballots;
 /// closes, the Schulze order fills the seats within the region caps, the roster pull request publishes the ballots,
 /// <c>audit</c> recounts them to the posted result, and nothing in the database or the logs ties a login to a ballot.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class SecretElectionEndToEndTests : IAsyncLifetime, IDisposable
 {
     private const string Repo = GovernanceWorld.Repo;

@@ -157,6 +157,20 @@ public sealed class SecretBallotFlowTests
     }
 
     [Fact]
+    public void After_the_close_a_comment_vote_is_refused_as_after_the_close_not_as_open_voting()
+    {
+        var s = Nominated();
+        s.Comment("chair-carla", "/open-voting", 3);
+        s.Comment("chair-carla", "/close-election", 5);
+        var objection = s.Comment("lead-lee", "/object @member-max too late", 6);
+        s.Ballots = new SecretBallots([], [], PageUrl);
+
+        var refusal = s.RefusalOf(objection);
+        Assert.Contains("Nothing after the close counts", refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("voting is open", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_counted_secret_ballot_cannot_be_reopened()
     {
         var s = Nominated();
