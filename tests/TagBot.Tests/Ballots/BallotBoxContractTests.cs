@@ -141,41 +141,10 @@ public abstract partial class BallotBoxContractTests : IAsyncLifetime
     protected async Task<List<string>> AllRowsAsync()
     {
         await using var connection = await Database.OpenAsync(CancellationToken.None);
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = TablesQuery;
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        Assert.Contains("tagbot_ballot_voters", tables);
-        var rows = new List<string>();
-        foreach (var table in tables)
-        {
-            await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM {table}";
-            await using var reader = await select.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                rows.Add(table + "|" + string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i) + "=" + Show(reader.GetValue(i)))));
-            }
-        }
-
-        return rows;
+        return await StoreRows.ReadAllAsync(connection, TablesQuery);
     }
 
     protected abstract string TablesQuery { get; }
-
-    private static string Show(object value) => value switch
-    {
-        DBNull => "NULL",
-        byte[] bytes => Convert.ToHexStringLower(bytes),
-        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
-    };
 
     protected static async Task<byte[]?> SecretAsync(DbConnection connection, ElectionKey key)
     {

@@ -114,7 +114,7 @@ public sealed class SecretElectionEndToEndTests : IAsyncLifetime, IDisposable
         Assert.True(status.Contains(pageUrl, StringComparison.Ordinal), status);
 
         // A comment is no vote any more: the reply points at the ballot page.
-        var comment = await _world.CommentAsync(issue, "voter-1", "/support @emea-eva");
+        await _world.CommentAsync(issue, "voter-1", "/support @emea-eva");
         await _world.IdleAsync();
         Assert.Contains(GitHub.Comments(Repo, issue), c => c.Body.Contains("votes by secret ballot", StringComparison.Ordinal) && c.Body.Contains("@voter-1", StringComparison.Ordinal));
 
@@ -178,53 +178,28 @@ public sealed class SecretElectionEndToEndTests : IAsyncLifetime, IDisposable
         Assert.True(exit == AuditCommand.Consistent, output.ToString());
         Assert.Contains("Recounted the 5 published ballots", output.ToString(), StringComparison.Ordinal);
 
-        await NothingLinksALoginToABallotAsync(receipts, comment);
+        await NothingLinksALoginToABallotAsync(receipts);
     }
 
     /// <summary>Every row of the store and every log line: none holds both a voter's identity and a receipt or a ballot.</summary>
-    private async Task NothingLinksALoginToABallotAsync(Dictionary<string, string> receipts, long voteComment)
+    private async Task NothingLinksALoginToABallotAsync(Dictionary<string, string> receipts)
     {
         var identities = Voters.SelectMany(v => new[] { v, GitHub.AddUser(v).Id.ToString(CultureInfo.InvariantCulture) }).ToList();
         var database = _world.Services.GetRequiredService<IStoreDatabase>();
         await using var connection = await database.OpenAsync(CancellationToken.None);
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
+        var rows = await StoreRows.ReadAllAsync(connection, StoreRows.SqliteTables);
+        foreach (var row in rows)
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
+            var who = identities.Any(id => row.Contains(id, StringComparison.Ordinal));
+            var what = receipts.Values.Any(r => row.Contains(r, StringComparison.Ordinal));
+            Assert.False(who && what, $"A row links a voter to a ballot: {row}");
         }
 
-        var rows = 0;
-        foreach (var table in tables)
-        {
-            await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\"";
-            await using var reader = await select.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                rows++;
-                var row = string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i) switch
-                {
-                    byte[] bytes => Convert.ToHexString(bytes),
-                    var value => Convert.ToString(value, CultureInfo.InvariantCulture),
-                }));
-                var who = identities.Any(id => row.Contains(id, StringComparison.Ordinal));
-                var what = receipts.Values.Any(r => row.Contains(r, StringComparison.Ordinal));
-                Assert.False(who && what, $"A row of {table} links a voter to a ballot: {row}");
-            }
-        }
-
-        Assert.True(rows > 0 && tables.Contains("tagbot_ballot_voters"), "the store was read");
+        Assert.Contains(rows, r => r.Contains("voter-1", StringComparison.Ordinal)); // turnout is kept: the dump did read it
         foreach (var line in _logs.Lines)
         {
             Assert.False(receipts.Values.Any(r => line.Contains(r, StringComparison.Ordinal)), "A log line names a receipt: " + line);
         }
-
-        Assert.True(voteComment > 0);
     }
 
     private async Task<string> CastAsync(string pageUrl, string voter, string[] order, bool revising = false)

@@ -13,7 +13,7 @@ public sealed class SqliteBallotBoxTests : BallotBoxContractTests
 
     private string DatabasePath => Path.Combine(_directory.FullName, "tagbot.db");
 
-    protected override string TablesQuery => "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+    protected override string TablesQuery => StoreRows.SqliteTables;
 
     protected override Task<IStoreDatabase> CreateDatabaseAsync() =>
         Task.FromResult<IStoreDatabase>(new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = $"Data Source={DatabasePath}" })));

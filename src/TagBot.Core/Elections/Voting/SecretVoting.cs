@@ -88,17 +88,13 @@ internal sealed class SecretVoting(Authority authority, ElectionPhases phases, S
     /// The rows as of the opening, the candidates scored by the count once the sealed ballots are given (unscored, 0,
     /// until then: the host then seals the box and decides again).
     /// </summary>
-    public IReadOnlyList<NomineeRow> Rows()
-    {
-        var rows = _rowsAtOpen ?? [];
-        if (box.Ballots is not { } ballots)
-        {
-            return [.. rows.Select(r => r.Electable ? r with { BallotScore = 0 } : r)];
-        }
+    public IReadOnlyList<NomineeRow> Rows() =>
+        [.. (_rowsAtOpen ?? []).Select(r => r.Electable ? r with { BallotScore = Count?.Score(r.Nominee) ?? 0 } : r)];
 
-        _count ??= BallotCount.Count(_rules.BallotType, [.. Candidates.Select(c => c.Nominee)], [.. ballots.Select(b => b.Ballot)]);
-        return [.. rows.Select(r => r.Electable ? r with { BallotScore = _count.Score(r.Nominee) } : r)];
-    }
+    /// <summary>The count of the sealed ballots over the candidates; null while the box is open.</summary>
+    private BallotResult? Count => _count ??= Open && box.Ballots is { } ballots
+        ? BallotCount.Count(_rules.BallotType, [.. Candidates.Select(c => c.Nominee)], [.. ballots.Select(b => b.Ballot)])
+        : null;
 
     /// <summary>Who of the electorate has voted, against the quorum: a ballot is taking part.</summary>
     public Turnout Turnout(Electorate electorate)
@@ -115,17 +111,11 @@ internal sealed class SecretVoting(Authority authority, ElectionPhases phases, S
         Candidates,
         [.. box.Voters.Order(Login.Comparer)],
         box.PageUrl,
-        closed ? (_count ?? (box.Ballots is null ? null : CountNow())) : null,
+        closed ? Count : null,
         closed ? box.Ballots ?? [] : [])
     {
         AwaitingBallots = closed && box.Ballots is null,
     };
-
-    private BallotResult CountNow()
-    {
-        Rows();
-        return _count!;
-    }
 
     private void OpenWith(VotingOpening opening, Func<IReadOnlyList<NomineeRow>> rows)
     {

@@ -35,6 +35,15 @@ public sealed class SecretBallotFlowTests
         return s;
     }
 
+    /// <summary><see cref="Nominated"/>, then a chair opens voting on day 3 and closes the election on day 5.</summary>
+    private static ElectionScenario Closed()
+    {
+        var s = Nominated();
+        s.Comment("chair-carla", "/open-voting", 3);
+        s.Comment("chair-carla", "/close-election", 5);
+        return s;
+    }
+
     [Fact]
     public void Before_voting_opens_a_support_is_an_endorsement_and_no_provisional_result_is_shown()
     {
@@ -109,9 +118,7 @@ public sealed class SecretBallotFlowTests
     [Fact]
     public void A_close_without_the_sealed_ballots_asks_the_host_to_seal_the_box()
     {
-        var s = Nominated();
-        s.Comment("chair-carla", "/open-voting", 3);
-        s.Comment("chair-carla", "/close-election", 5);
+        var s = Closed();
 
         Assert.True(s.Tally().Secret!.AwaitingBallots);
     }
@@ -119,9 +126,7 @@ public sealed class SecretBallotFlowTests
     [Fact]
     public void The_close_counts_the_approval_ballots_into_the_region_seats()
     {
-        var s = Nominated();
-        s.Comment("chair-carla", "/open-voting", 3);
-        s.Comment("chair-carla", "/close-election", 5);
+        var s = Closed();
         s.Ballots = new SecretBallots(["lead-lee", "lead-eve", "chair-carla"],
             [
                 new CastBallot("AAAA", Ballot.Approving("member-max", "member-mia")),
@@ -159,9 +164,7 @@ public sealed class SecretBallotFlowTests
     [Fact]
     public void After_the_close_a_comment_vote_is_refused_as_after_the_close_not_as_open_voting()
     {
-        var s = Nominated();
-        s.Comment("chair-carla", "/open-voting", 3);
-        s.Comment("chair-carla", "/close-election", 5);
+        var s = Closed();
         var objection = s.Comment("lead-lee", "/object @member-max too late", 6);
         s.Ballots = new SecretBallots([], [], PageUrl);
 
@@ -173,9 +176,7 @@ public sealed class SecretBallotFlowTests
     [Fact]
     public void A_counted_secret_ballot_cannot_be_reopened()
     {
-        var s = Nominated();
-        s.Comment("chair-carla", "/open-voting", 3);
-        s.Comment("chair-carla", "/close-election", 5);
+        var s = Closed();
         var reopen = s.Comment("chair-carla", "/reopen-election too early", 6);
         s.Ballots = new SecretBallots([], [], PageUrl);
 
