@@ -24,6 +24,10 @@ public static class ElectionResult
 
     public static string Marker(long key) => Markers.ElectionResult(key);
 
+    /// <summary>TagBot's latest result comment on <paramref name="issue"/>, or null when none is posted.</summary>
+    public static Issues.IssueComment? Latest(Issues.IssueSnapshot issue) =>
+        issue.Comments.Where(c => c.ByTagBot && IsResult(c.Body)).OrderBy(c => c.CreatedAt).LastOrDefault();
+
     /// <summary>Whether <paramref name="body"/> is a result comment of TagBot's.</summary>
     public static bool IsResult(string body) => Markers.IsElectionResult(body);
 

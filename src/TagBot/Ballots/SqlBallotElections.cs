@@ -51,7 +51,7 @@ public sealed class SqlBallotElections(IStoreDatabase database, TimeProvider clo
             [.. view.Candidates.Select(c => new BallotCandidate(c.Login, c.Region, c.Company, c.Statement))],
             state,
             view.VotingCloses,
-            state == BallotElectionState.Closed ? view.IssueUrl : null,
+            state == BallotElectionState.Closed ? view.ResultUrl ?? view.IssueUrl : null,
             view.Electorate.ToHashSet(),
             view.WhoToAsk);
     }

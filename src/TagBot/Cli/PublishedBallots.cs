@@ -23,7 +23,7 @@ internal static class PublishedBallots
             return (input, null);
         }
 
-        var result = issue.Comments.Where(c => c.ByTagBot && ElectionResult.IsResult(c.Body)).OrderBy(c => c.CreatedAt).LastOrDefault();
+        var result = ElectionResult.Latest(issue);
         if (result is null)
         {
             return (input, null);

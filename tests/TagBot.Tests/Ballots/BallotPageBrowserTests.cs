@@ -22,7 +22,7 @@ public sealed partial class BallotPageBrowserTests(BallotSite site) : IClassFixt
     [Fact]
     public async Task A_voter_signs_in_with_GitHub_casts_an_approval_ballot_and_gets_a_receipt()
     {
-        var election = site.Election(101, BallotKind.Approval, ["voter-ana"]);
+        var election = await site.ElectionAsync(101, BallotKind.Approval, ["voter-ana"]);
         var page = await NewPageAsync();
 
         await page.GotoAsync(site.PageUrl(site.App, 101));
@@ -53,7 +53,7 @@ public sealed partial class BallotPageBrowserTests(BallotSite site) : IClassFixt
     [Fact]
     public async Task A_ranked_ballot_takes_ranks_equal_ranks_and_no_opinion()
     {
-        var election = site.Election(102, BallotKind.Ranked, ["voter-ben"]);
+        var election = await site.ElectionAsync(102, BallotKind.Ranked, ["voter-ben"]);
         var page = await NewPageAsync();
         await page.GotoAsync(site.PageUrl(site.App, 102));
         await SignInAsync(page, "voter-ben");
@@ -71,7 +71,7 @@ public sealed partial class BallotPageBrowserTests(BallotSite site) : IClassFixt
     [Fact]
     public async Task A_ranked_ballot_that_must_rank_everyone_says_which_candidate_is_missing()
     {
-        var election = site.Election(103, BallotKind.Ranked, ["voter-cai"], allowNoOpinion: false);
+        var election = await site.ElectionAsync(103, BallotKind.Ranked, ["voter-cai"], allowNoOpinion: false);
         var page = await NewPageAsync();
         await page.GotoAsync(site.PageUrl(site.App, 103));
         await SignInAsync(page, "voter-cai");
@@ -95,7 +95,7 @@ public sealed partial class BallotPageBrowserTests(BallotSite site) : IClassFixt
     [Fact]
     public async Task A_voter_revises_without_seeing_the_earlier_ballot_and_the_last_one_counts()
     {
-        var election = site.Election(104, BallotKind.Approval, ["voter-dee"]);
+        var election = await site.ElectionAsync(104, BallotKind.Approval, ["voter-dee"]);
         var page = await NewPageAsync();
         await page.GotoAsync(site.PageUrl(site.App, 104));
         await SignInAsync(page, "voter-dee");
@@ -120,7 +120,7 @@ public sealed partial class BallotPageBrowserTests(BallotSite site) : IClassFixt
     [Fact]
     public async Task The_same_form_sent_twice_is_one_ballot_with_one_receipt()
     {
-        var election = site.Election(105, BallotKind.Approval, ["voter-eli"]);
+        var election = await site.ElectionAsync(105, BallotKind.Approval, ["voter-eli"]);
         var page = await NewPageAsync();
         await page.GotoAsync(site.PageUrl(site.App, 105));
         await SignInAsync(page, "voter-eli");
@@ -152,7 +152,7 @@ public sealed partial class BallotPageBrowserTests(BallotSite site) : IClassFixt
     [Fact]
     public async Task A_person_outside_the_electorate_is_told_why_and_whom_to_ask()
     {
-        var election = site.Election(106, BallotKind.Approval, ["voter-fay"]);
+        var election = await site.ElectionAsync(106, BallotKind.Approval, ["voter-fay"]);
         var page = await NewPageAsync();
         await page.GotoAsync(site.PageUrl(site.App, 106));
         await SignInAsync(page, "outsider-olga");
@@ -173,7 +173,7 @@ public sealed partial class BallotPageBrowserTests(BallotSite site) : IClassFixt
     [Fact]
     public async Task A_closed_election_refuses_and_links_the_result()
     {
-        site.Election(107, BallotKind.Ranked, ["voter-gus"], BallotElectionState.Closed);
+        await site.ElectionAsync(107, BallotKind.Ranked, ["voter-gus"], BallotElectionState.Closed);
         var page = await NewPageAsync();
         await page.GotoAsync(site.PageUrl(site.App, 107));
 
@@ -188,7 +188,7 @@ public sealed partial class BallotPageBrowserTests(BallotSite site) : IClassFixt
     [Fact]
     public async Task An_election_not_yet_open_refuses_and_says_when_it_opens()
     {
-        site.Election(108, BallotKind.Approval, ["voter-hal"], BallotElectionState.NotYetOpen);
+        await site.ElectionAsync(108, BallotKind.Approval, ["voter-hal"], BallotElectionState.NotYetOpen);
         var page = await NewPageAsync();
         await page.GotoAsync(site.PageUrl(site.App, 108));
 
@@ -200,7 +200,7 @@ public sealed partial class BallotPageBrowserTests(BallotSite site) : IClassFixt
     [Fact]
     public async Task A_ballot_is_cast_with_the_keyboard_alone()
     {
-        var election = site.Election(109, BallotKind.Approval, ["voter-ivy"]);
+        var election = await site.ElectionAsync(109, BallotKind.Approval, ["voter-ivy"]);
         site.GitHub.SignInAs("voter-ivy");
         var page = await NewPageAsync();
         await page.GotoAsync(site.PageUrl(site.App, 109));
@@ -224,7 +224,7 @@ public sealed partial class BallotPageBrowserTests(BallotSite site) : IClassFixt
     [Fact]
     public async Task A_sign_in_on_one_replica_is_valid_on_another_on_the_same_database()
     {
-        site.Election(110, BallotKind.Approval, ["voter-jo"]);
+        await site.ElectionAsync(110, BallotKind.Approval, ["voter-jo"]);
         var page = await NewPageAsync();
         await page.GotoAsync(site.PageUrl(site.App, 110));
         await SignInAsync(page, "voter-jo");
@@ -242,7 +242,7 @@ public sealed partial class BallotPageBrowserTests(BallotSite site) : IClassFixt
     public async Task Without_an_OAuth_client_the_page_says_secret_ballots_are_not_configured()
     {
         var bare = site.StartApp(new Dictionary<string, string?> { ["GitHub:ClientId"] = "", ["GitHub:ClientSecret"] = "" });
-        site.Election(111, BallotKind.Approval, ["voter-kim"]);
+        await site.ElectionAsync(111, BallotKind.Approval, ["voter-kim"]);
         var page = await NewPageAsync();
 
         var response = await page.GotoAsync(site.PageUrl(bare, 111));
@@ -255,7 +255,7 @@ public sealed partial class BallotPageBrowserTests(BallotSite site) : IClassFixt
     [Fact]
     public async Task No_log_line_of_a_voting_run_holds_ballot_content_a_receipt_or_a_voter()
     {
-        var election = site.Election(112, BallotKind.Ranked, ["voter-lou", "voter-max"]);
+        var election = await site.ElectionAsync(112, BallotKind.Ranked, ["voter-lou", "voter-max"]);
         var receipts = new List<string>();
         foreach (var voter in new[] { "voter-lou", "voter-max" })
         {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using TagBot.Ballots;
 using TagBot.Core.Elections.Ballots;
+using TagBot.Core.Elections.Voting;
 using TagBot.Tests.FakeGitHub;
 using TagBot.Tests.Harness;
 using TagBot.Tests.Observability;
@@ -29,8 +30,6 @@ public sealed class BallotSite : IAsyncLifetime
     public FakeGitHubServer GitHub { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
-
-    public FixedBallotElections Elections { get; } = new();
 
     public LogCapture Logs { get; } = new();
 
@@ -96,27 +95,39 @@ public sealed class BallotSite : IAsyncLifetime
 
     public IBallotBox Box => App.Factory.Services.GetRequiredService<IBallotBox>();
 
-    /// <summary>An election on issue <paramref name="issue"/> of <see cref="Repo"/>, open by default, for the voters named.</summary>
-    public BallotElection Election(int issue, BallotKind kind, IEnumerable<string> electorate, BallotElectionState state = BallotElectionState.Open, bool allowNoOpinion = true)
+    /// <summary>
+    /// An election on issue <paramref name="issue"/> of <see cref="Repo"/>, open by default, for the voters named: stored
+    /// as a reconcile stores it (<see cref="SqlBallotElections"/>), and read back as the page reads it.
+    /// </summary>
+    public async Task<BallotElection> ElectionAsync(
+        int issue, BallotKind kind, IEnumerable<string> electorate, BallotElectionState state = BallotElectionState.Open, bool allowNoOpinion = true)
     {
-        var election = new BallotElection(
-            new ElectionKey(Repo, issue),
+        var key = new ElectionKey(Repo, issue);
+        var view = new BallotPageView(
             "Tech leads, spring 2027",
             $"https://github.com/{Repo}/issues/{issue}",
+            state switch
+            {
+                BallotElectionState.NotYetOpen => BallotPhase.Nominating,
+                BallotElectionState.Open => BallotPhase.Voting,
+                _ => BallotPhase.Closed,
+            },
             kind,
             allowNoOpinion,
             [
-                new BallotCandidate("amara-okafor", "EMEA", "Acme", "I have reviewed security assessments for three years and want to make them faster to start."),
-                new BallotCandidate("kenji-sato", "APAC", "Initech", "Time zones: I will run the APAC-friendly meeting and keep its notes public."),
-                new BallotCandidate("lucia-mendez", "Americas", null, "Threat modelling for every graduated project, written with its maintainers."),
+                new BallotCandidateView("amara-okafor", "EMEA", "Acme", "I have reviewed security assessments for three years and want to make them faster to start."),
+                new BallotCandidateView("kenji-sato", "APAC", "Initech", "Time zones: I will run the APAC-friendly meeting and keep its notes public."),
+                new BallotCandidateView("lucia-mendez", "Americas", null, "Threat modelling for every graduated project, written with its maintainers."),
             ],
-            state,
             new DateTimeOffset(2027, 3, 15, 17, 0, 0, TimeSpan.Zero),
-            state == BallotElectionState.Closed ? $"https://github.com/{Repo}/issues/{issue}#issuecomment-1" : null,
-            electorate.Select(login => GitHub.AddUser(login).Id).ToHashSet(),
-            "the chairs: @chair-carla, @chair-chen");
-        Elections.Set(election);
-        return election;
+            [.. electorate.Select(login => GitHub.AddUser(login).Id)],
+            "the chairs: @chair-carla, @chair-chen")
+        {
+            ResultUrl = state == BallotElectionState.Closed ? $"https://github.com/{Repo}/issues/{issue}#issuecomment-1" : null,
+        };
+        var elections = App.Factory.Services.GetRequiredService<SqlBallotElections>();
+        await elections.SaveAsync(key, view, CancellationToken.None);
+        return (await elections.FindAsync(key, CancellationToken.None))!;
     }
 
     public string PageUrl(AppInstance app, int issue) => $"http://127.0.0.1:{app.Port}/elections/{Repo}/{issue}";
@@ -176,9 +187,6 @@ public sealed class BallotSite : IAsyncLifetime
 
             builder.ConfigureServices(services =>
             {
-                // The one place the stand-in elections are registered; the election flow's real one replaces it.
-                services.RemoveAll<IBallotElections>();
-                services.AddSingleton<IBallotElections>(site.Elections);
                 services.AddSingleton<ILoggerProvider>(site.Logs);
             });
         }

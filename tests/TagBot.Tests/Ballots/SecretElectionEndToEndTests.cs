@@ -150,7 +150,8 @@ public sealed class SecretElectionEndToEndTests : IAsyncLifetime, IDisposable
         await _world.IdleAsync();
         await _world.SweepAsync(); // the pass after the one that opened the roster pull request
 
-        var result = Assert.Single(GitHub.Comments(Repo, issue), c => Markers.IsElectionResult(c.Body)).Body;
+        var resultComment = Assert.Single(GitHub.Comments(Repo, issue), c => Markers.IsElectionResult(c.Body));
+        var result = resultComment.Body;
         Assert.Contains("Count of the secret ballots", result, StringComparison.Ordinal);
         Assert.Contains("Strongest paths", result, StringComparison.OrdinalIgnoreCase);
         // APAC's cap of two seats leaves apac-cy out although ranked above emea-eva, who takes an EMEA seat.
@@ -171,6 +172,8 @@ public sealed class SecretElectionEndToEndTests : IAsyncLifetime, IDisposable
         var late = await NewPageAsync();
         await late.GotoAsync(pageUrl);
         await Expect(late.GetByText("closed", new() { Exact = false }).First).ToBeVisibleAsync();
+        await Expect(late.GetByRole(AriaRole.Link, new() { Name = "the result and the published ballots" }))
+            .ToHaveAttributeAsync("href", $"https://github.com/{Repo}/issues/{issue}#issuecomment-{resultComment.Id}");
 
         // audit recounts the published ballots to the posted result.
         var output = new StringWriter();

@@ -34,4 +34,8 @@ public sealed record BallotPageView(
     IReadOnlyList<BallotCandidateView> Candidates,
     DateTimeOffset? VotingCloses,
     IReadOnlyList<long> Electorate,
-    string WhoToAsk);
+    string WhoToAsk)
+{
+    /// <summary>Once closed: TagBot's latest result comment (the page links it); null before it is posted.</summary>
+    public string? ResultUrl { get; init; }
+}

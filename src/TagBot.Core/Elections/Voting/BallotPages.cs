@@ -21,8 +21,12 @@ public static class BallotPages
             .Distinct()
             .Order()
             .ToList();
+        var result = ElectionResult.Latest(issue);
         return new BallotPageView(issue.Title, issue.Url, phase, vote.Kind, vote.AllowNoOpinion, candidates, tally.Phases.VotingCloses, electorate,
-            WhoToAsk(authority));
+            WhoToAsk(authority))
+        {
+            ResultUrl = phase == BallotPhase.Closed ? result?.Url : null,
+        };
     }
 
     private static string WhoToAsk(Authority authority)
