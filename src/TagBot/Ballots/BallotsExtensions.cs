@@ -8,6 +8,12 @@ using TagBot.Inbox.Sql;
 namespace TagBot.Ballots;
 
 /// <summary>Wires the secret-ballot page into the host: <c>services.AddBallots(configuration)</c>, <c>app.MapBallots()</c>.</summary>
+/// <remarks>
+/// The box and the stored views are always there (the reconcile seals and counts through them). The
+/// site itself (Razor Pages, sign-in, antiforgery, Data Protection) is built only with an OAuth
+/// client: without one nobody can sign in, no status comment links the page, and an operator who
+/// never uses secret ballots does not carry MVC in memory (docs/performance.md, "Memory").
+/// </remarks>
 public static class BallotsExtensions
 {
     public static IServiceCollection AddBallots(this IServiceCollection services, IConfiguration configuration)
@@ -17,6 +23,10 @@ public static class BallotsExtensions
         services.AddSingleton<IBallotBox, SqlBallotBox>();
         services.AddSingleton<SqlBallotElections>();
         services.TryAddSingleton<IBallotElections>(sp => sp.GetRequiredService<SqlBallotElections>());
+        if (!web.Configured)
+        {
+            return services;
+        }
 
         // Replicas share one key ring in the store, so a cookie or form from one is valid on all.
         services.AddDataProtection().SetApplicationName("TagBot");
@@ -40,6 +50,12 @@ public static class BallotsExtensions
     public static WebApplication MapBallots(this WebApplication app)
     {
         var web = app.Services.GetRequiredService<IOptions<BallotWebOptions>>().Value;
+        if (!web.Configured)
+        {
+            app.MapGet("/elections/{**path}", NotConfiguredAsync);
+            return app;
+        }
+
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/elections"), ballots => ballots.Use((context, next) =>
         {
             if (web.PublicUrl is { } publicUrl)
@@ -55,9 +71,20 @@ public static class BallotsExtensions
             headers["Referrer-Policy"] = "no-referrer";
             headers.CacheControl = "no-store";
             return next(context);
-        }));
-        app.UseAuthentication();
+        }).UseAuthentication()); // only the ballot pages sign anyone in: webhooks, health and metrics skip it
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>What the page says without an OAuth client; headers as on the real page.</summary>
+    private static Task NotConfiguredAsync(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync(NotConfiguredPage.Html, context.RequestAborted);
     }
 }

@@ -23,7 +23,7 @@ public static class GitHubSignIn
     public static void Add(IServiceCollection services, BallotWebOptions web)
     {
         var secure = web.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-        var authentication = services.AddAuthentication(CookieScheme).AddCookie(CookieScheme, cookie =>
+        services.AddAuthentication(CookieScheme).AddCookie(CookieScheme, cookie =>
         {
             cookie.Cookie.Name = "tagbot.ballot";
             cookie.Cookie.HttpOnly = true;
@@ -31,13 +31,7 @@ public static class GitHubSignIn
             cookie.Cookie.SecurePolicy = secure;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
-        });
-        if (!web.Configured)
-        {
-            return;
-        }
-
-        authentication.AddOAuth(GitHubScheme, "GitHub", oauth =>
+        }).AddOAuth(GitHubScheme, "GitHub", oauth =>
         {
             oauth.ClientId = web.ClientId!;
             oauth.ClientSecret = web.ClientSecret ?? "";

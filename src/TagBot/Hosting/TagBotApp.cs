@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Octokit.Webhooks;
 using TagBot.Ballots;
 using TagBot.Configuration;
 using TagBot.GitHub;
@@ -60,7 +59,7 @@ public static class TagBotApp
 
         services.AddSingleton(TimeProvider.System);
         services.AddTagBotObservability();
-        services.AddScoped<WebhookEventProcessor, WebhookIntake>();
+        services.AddSingleton<WebhookIntake>();
 
         services.AddSingleton<IStoreDatabase>(sp =>
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "postgres"

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Octokit.Webhooks;
-using Octokit.Webhooks.Events;
 using TagBot.Core.Elections;
 using TagBot.Inbox;
 
@@ -17,38 +15,31 @@ public static partial class DeliveryRouter
         new HashSet<string>(StringComparer.Ordinal) { "issues", "issue_comment", "pull_request", "installation", "installation_repositories" };
 
     /// <exception cref="MalformedDeliveryException">A handled event lacks what GitHub always sends (the issue, a valid repository name).</exception>
-    public static IReadOnlyList<Delivery> Route(string deliveryId, string eventName, WebhookEvent webhookEvent, DateTimeOffset receivedAt)
+    public static IReadOnlyList<Delivery> Route(string deliveryId, string eventName, WebhookPayload payload, DateTimeOffset receivedAt)
     {
-        // Installation events redeclare `installation` with the full model, hiding the base property.
-        var installation = webhookEvent switch
-        {
-            InstallationEvent e => e.Installation?.Id ?? 0,
-            InstallationRepositoriesEvent e => e.Installation?.Id ?? 0,
-            _ => webhookEvent.Installation?.Id ?? 0,
-        };
+        var installation = payload.InstallationId;
         if (installation <= 0)
         {
             return []; // not sent to an installation of the App (a ping, a repository hook): nothing to reconcile
         }
 
-        var sender = webhookEvent.Sender?.Login is { } login && SenderLogin().IsMatch(login) ? login : null;
-        var action = ActionOf(webhookEvent);
+        var sender = payload.Sender is { } login && SenderLogin().IsMatch(login) ? login : null;
+        var action = ActionOf(payload);
 
         Delivery ForIssue(long number, bool mentions = false) =>
-            new(deliveryId, eventName, action, installation, Repository(webhookEvent.Repository?.FullName), IssueNumber(number), sender, receivedAt, mentions);
+            new(deliveryId, eventName, action, installation, Repository(payload.Repository), IssueNumber(number), sender, receivedAt, mentions);
 
         Delivery ForRepository(string? repo) =>
             new($"{deliveryId}/{Repository(repo)}", eventName, action, installation, Repository(repo), null, sender, receivedAt);
 
-        return webhookEvent switch
+        return eventName switch
         {
-            IssuesEvent e => [ForIssue(Required(e.Issue, "issue").Number)],
-            IssueCommentEvent e =>
-                [ForIssue(Required(e.Issue, "issue").Number, Required(e.Comment, "comment").Body?.Contains("/tagbot", StringComparison.OrdinalIgnoreCase) == true)],
-            PullRequestEvent e when e.Action == "closed" && RosterBranch.Parse(Required(e.PullRequest, "pull_request").Head?.Ref)?.Issue is { } issue =>
+            "issues" => [ForIssue(Required(payload.IssueNumber, "issue"))],
+            "issue_comment" => [ForIssue(Required(payload.IssueNumber, "issue"), Required(payload.Comment, "comment").MentionsTagBot)],
+            "pull_request" when payload.Action == "closed" && RosterBranch.Parse(Required(payload.PullRequestHead, "pull_request").Ref)?.Issue is { } issue =>
                 [ForIssue(issue)],
-            InstallationEvent e when e.Action == "created" && e.Repositories is { } repos => [.. repos.Select(r => ForRepository(r?.FullName))],
-            InstallationRepositoriesEvent e when e.Action == "added" => [.. Required(e.RepositoriesAdded, "repositories_added").Select(r => ForRepository(r?.FullName))],
+            "installation" when payload.Action == "created" && payload.Repositories is { } repos => [.. repos.Select(ForRepository)],
+            "installation_repositories" when payload.Action == "added" => [.. Required(payload.RepositoriesAdded, "repositories_added").Select(ForRepository)],
             _ => [],
         };
     }
@@ -57,8 +48,12 @@ public static partial class DeliveryRouter
     /// The payload's action as stored and counted: GitHub's are short snake_case words. Anything else
     /// (text no database column or metric label should hold) becomes <c>invalid</c>.
     /// </summary>
-    public static string? ActionOf(WebhookEvent webhookEvent) =>
-        webhookEvent.Action is not { } action ? null : ActionWord().IsMatch(action) ? action : "invalid";
+    public static string? ActionOf(WebhookPayload payload) =>
+        payload.Action is not { } action ? null : ActionWord().IsMatch(action) ? action : "invalid";
+
+    private static T Required<T>(T? value, string field)
+        where T : struct =>
+        value ?? throw new MalformedDeliveryException($"'{field}' is missing.");
 
     private static T Required<T>(T? value, string field)
         where T : class =>

@@ -6,14 +6,22 @@ using Octokit.Webhooks;
 namespace TagBot.Webhooks;
 
 /// <summary>
-/// The actions the webhook library has a model for, per event. GitHub adds actions over time; the
-/// library refuses to deserialize one it does not know, which is news to TagBot, not bad input.
+/// The actions the webhook library has a model for, per event: the actions TagBot handles. GitHub
+/// adds actions over time; one the library does not know is news to TagBot, not bad input, and is
+/// acknowledged and ignored until a release of the library (and of TagBot) knows it.
 /// </summary>
 public static class LibraryActions
 {
     private static readonly FrozenDictionary<string, FrozenSet<string>> Known = Read();
 
-    /// <summary>True when <paramref name="body"/> is a JSON object whose <c>action</c> the library has no model for.</summary>
+    /// <summary>True when <paramref name="action"/> is one the library has no model for, for an event it models.</summary>
+    public static bool IsUnknown(string eventName, string action) =>
+        Known.TryGetValue(eventName, out var known) && !known.Contains(action);
+
+    /// <summary>
+    /// True when <paramref name="body"/> is a JSON object whose <c>action</c> the library has no model for.
+    /// For a payload that did not read: a new action may come with a new shape, and is ignored, not refused.
+    /// </summary>
     public static bool IsUnknown(string eventName, ReadOnlySpan<byte> body, out string action)
     {
         action = "";

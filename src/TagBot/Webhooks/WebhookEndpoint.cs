@@ -1,35 +1,41 @@
 using System.Buffers;
 using Microsoft.Net.Http.Headers;
-using Octokit.Webhooks;
 
 namespace TagBot.Webhooks;
 
 /// <summary>
-/// <c>POST /api/github/webhooks</c>: bounded read, signature check, then the webhook library's
-/// processor (deserialization and dispatch to <see cref="WebhookIntake"/>).
+/// <c>POST /api/github/webhooks</c>: bounded read, signature check, then the few fields routing
+/// needs (<see cref="WebhookPayload"/>) handed to <see cref="WebhookIntake"/>.
 /// </summary>
 /// <remarks>
-/// This replaces Octokit.Webhooks.AspNetCore's <c>MapGitHubWebhooks</c>, which checks one secret
-/// (fixed at mapping time or read from options, never chosen per request) and accepts unsigned
-/// requests when no secret is configured. Rotating the secret needs two valid at once, so TagBot
-/// checks signatures itself against both (<see cref="WebhookSignatures"/>) and hands only verified
-/// bodies to <see cref="WebhookEventProcessor.ProcessWebhookAsync(IDictionary{string, Microsoft.Extensions.Primitives.StringValues}, ReadOnlyMemory{byte}, CancellationToken)"/>.
-/// The alternatives were worse: re-signing the request with the current secret so the library's own
-/// check passes, or giving the library no secret and stripping the header, which leaves an endpoint
-/// that fails open if this check is ever bypassed. One code path also answers every failure the
-/// same way: bad input 400 (or 2xx for events TagBot ignores), an oversized body 413, storage down 503.
+/// This replaces Octokit.Webhooks.AspNetCore's <c>MapGitHubWebhooks</c> and its processor. The
+/// library checks one secret (fixed at mapping time or read from options, never chosen per request)
+/// and accepts unsigned requests when no secret is configured; rotating the secret needs two valid
+/// at once, so TagBot checks signatures itself against both (<see cref="WebhookSignatures"/>). And
+/// its processor builds the typed model of the whole payload, the largest cost of intake, where
+/// routing reads seven fields. One code path also answers every failure the same way: bad input
+/// 400 (or 2xx for events TagBot ignores), an oversized body 413, storage down 503.
 /// </remarks>
 public static partial class WebhookEndpoint
 {
     private const int InitialBufferBytes = 16 * 1024;
 
-    public static IEndpointConventionBuilder MapGitHubDeliveries(this IEndpointRouteBuilder endpoints, string path, long maxBodyBytes) =>
-        endpoints.MapPost(path, context => HandleAsync(context, maxBodyBytes));
+    public static IEndpointConventionBuilder MapGitHubDeliveries(this IEndpointRouteBuilder endpoints, string path, long maxBodyBytes)
+    {
+        // Resolved once, at the first delivery: every service on this path is a singleton, and resolving
+        // them at mapping time would validate settings before startup reports a bad one in its own words.
+        var provider = endpoints.ServiceProvider;
+        var services = new Lazy<Services>(() => new Services(
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger("TagBot.Webhooks"),
+            provider.GetRequiredService<WebhookSignatures>(),
+            provider.GetRequiredService<WebhookIntake>()));
+        return endpoints.MapPost(path, context => HandleAsync(context, services.Value, maxBodyBytes));
+    }
 
-    private static async Task HandleAsync(HttpContext context, long maxBodyBytes)
+    private static async Task HandleAsync(HttpContext context, Services services, long maxBodyBytes)
     {
         var request = context.Request;
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("TagBot.Webhooks");
+        var logger = services.Logger;
         var deliveryId = Printable(request.Headers["X-GitHub-Delivery"].ToString());
         var eventHeader = request.Headers["X-GitHub-Event"];
         if (eventHeader.Count != 1 || string.IsNullOrWhiteSpace(eventHeader[0]))
@@ -72,7 +78,7 @@ public static partial class WebhookEndpoint
             }
 
             var body = buffer.AsMemory(0, length);
-            var signedWith = context.RequestServices.GetRequiredService<WebhookSignatures>().Verify(request.Headers["X-Hub-Signature-256"], body.Span);
+            var signedWith = services.Signatures.Verify(request.Headers["X-Hub-Signature-256"], body.Span);
             if (signedWith == SignedWith.Nothing)
             {
                 await RejectAsync(context, logger, deliveryId, StatusCodes.Status400BadRequest,
@@ -85,10 +91,28 @@ public static partial class WebhookEndpoint
                 LogPreviousSecret(logger, deliveryId);
             }
 
-            var processor = context.RequestServices.GetRequiredService<WebhookEventProcessor>();
+            var eventName = eventHeader[0]!;
+            if (WebhookErrors.Unrouted(eventName) is { } unrouted)
+            {
+                await AnswerAsync(context, unrouted);
+                return;
+            }
+
             try
             {
-                await processor.ProcessWebhookAsync(request.Headers, body, context.RequestAborted);
+                var payload = WebhookPayload.Read(body.Span);
+                if (payload.Action is not { } action)
+                {
+                    throw new MalformedDeliveryException("'action' is missing.");
+                }
+
+                if (LibraryActions.IsUnknown(eventName, action))
+                {
+                    await AnswerAsync(context, WebhookErrors.UnknownAction(eventName, action));
+                    return;
+                }
+
+                await services.Intake.StoreAsync(request.Headers["X-GitHub-Delivery"].ToString(), eventName, payload, context.RequestAborted);
                 context.Response.StatusCode = StatusCodes.Status200OK;
             }
             catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -101,9 +125,9 @@ public static partial class WebhookEndpoint
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 await context.Response.WriteAsync("The delivery could not be stored; redeliver it later.", context.RequestAborted);
             }
-            catch (Exception e)
+            catch (MalformedDeliveryException e)
             {
-                await WebhookErrors.AnswerAsync(e, context, body);
+                await AnswerAsync(context, WebhookErrors.Malformed(logger, deliveryId, eventName, e, body.Span));
             }
         }
         finally
@@ -162,6 +186,12 @@ public static partial class WebhookEndpoint
         }
     }
 
+    private static async Task AnswerAsync(HttpContext context, WebhookAnswer answer)
+    {
+        context.Response.StatusCode = answer.Status;
+        await context.Response.WriteAsync(answer.Message, context.RequestAborted);
+    }
+
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed)
         && parsed.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
@@ -181,6 +211,8 @@ public static partial class WebhookEndpoint
         var clean = string.Concat(value.Take(100).Select(c => c is >= ' ' and <= '~' ? c : '?'));
         return value.Length > 100 ? clean + "…" : clean;
     }
+
+    private sealed record Services(ILogger Logger, WebhookSignatures Signatures, WebhookIntake Intake);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected delivery {DeliveryId} with {Status}: {Reason}")]
     private static partial void LogRejected(ILogger logger, string deliveryId, int status, string reason);

@@ -1,5 +1,3 @@
-using Octokit.Webhooks;
-using Octokit.Webhooks.Events;
 using TagBot.Inbox;
 using TagBot.Reconcile;
 
@@ -11,14 +9,14 @@ namespace TagBot.Webhooks;
 /// </summary>
 public sealed partial class WebhookIntake(
     IInbox inbox, WorkSignal signal, TimeProvider clock, WebhookMetrics metrics, Comments.ICommentCache comments, ILogger<WebhookIntake> logger)
-    : WebhookEventProcessor
 {
     /// <summary>Delivery ids are GUIDs; anything much longer is not from GitHub.</summary>
     public const int MaxDeliveryIdLength = 100;
 
-    public override async ValueTask ProcessWebhookAsync(WebhookHeaders headers, WebhookEvent webhookEvent, CancellationToken cancellationToken = default)
+    /// <exception cref="MalformedDeliveryException">The delivery id is not GitHub's, or the payload lacks what routing needs.</exception>
+    /// <exception cref="DeliveryNotStoredException">Storage failed: nothing was acknowledged.</exception>
+    public async ValueTask StoreAsync(string? deliveryId, string eventName, WebhookPayload payload, CancellationToken cancellationToken)
     {
-        var deliveryId = headers.Delivery;
         if (string.IsNullOrWhiteSpace(deliveryId))
         {
             throw new MalformedDeliveryException("X-GitHub-Delivery header is missing.");
@@ -30,30 +28,27 @@ public sealed partial class WebhookIntake(
                 $"X-GitHub-Delivery must be printable ASCII of at most {MaxDeliveryIdLength} characters (GitHub sends a GUID).");
         }
 
-        // The library hands over null for a body of `null`.
-        _ = webhookEvent ?? throw new MalformedDeliveryException("The payload is null, not an event.");
-        var eventName = headers.Event ?? "";
-        var routes = DeliveryRouter.Route(deliveryId, eventName, webhookEvent, clock.GetUtcNow());
+        var routes = DeliveryRouter.Route(deliveryId, eventName, payload, clock.GetUtcNow());
         using var scope = Observability.LogScopes.Delivery(logger, deliveryId, routes);
         if (routes.Count == 0)
         {
-            if (FromRepositoryWebhook(webhookEvent))
+            if (FromRepositoryWebhook(eventName, payload))
             {
-                LogRepositoryWebhook(logger, deliveryId, eventName, WebhookEndpoint.Printable(webhookEvent.Repository?.FullName ?? "?"));
+                LogRepositoryWebhook(logger, deliveryId, eventName, WebhookEndpoint.Printable(payload.Repository ?? "?"));
             }
 
-            metrics.Delivery(eventName, DeliveryRouter.ActionOf(webhookEvent), "ignored");
+            metrics.Delivery(eventName, DeliveryRouter.ActionOf(payload), "ignored");
             return;
         }
 
         var added = 0;
         try
         {
-            if (webhookEvent is Octokit.Webhooks.Events.IssueComment.IssueCommentDeletedEvent { Comment.Id: > 0 } deleted)
+            if (eventName == "issue_comment" && payload is { Action: "deleted", Comment.Id: > 0 })
             {
                 // Before the delivery: the reconcile it wakes must not count the comment (a delta read cannot show
                 // a deletion). Lost, the issue's comment count still tells (CommentReader); repeated, it is idempotent.
-                await comments.DeletedAsync(routes[0].Lane, deleted.Comment.Id, cancellationToken);
+                await comments.DeletedAsync(routes[0].Lane, payload.Comment.Id, cancellationToken);
             }
 
             foreach (var delivery in routes)
@@ -84,8 +79,8 @@ public sealed partial class WebhookIntake(
     /// webhook set up on the repository or organization, which TagBot cannot answer with any token.
     /// (Installation events declare their own <c>installation</c> and are only ever sent to the App.)
     /// </summary>
-    private static bool FromRepositoryWebhook(WebhookEvent webhookEvent) =>
-        webhookEvent is not (InstallationEvent or InstallationRepositoriesEvent) && (webhookEvent.Installation?.Id ?? 0) <= 0;
+    private static bool FromRepositoryWebhook(string eventName, WebhookPayload payload) =>
+        eventName is not ("installation" or "installation_repositories") && payload.InstallationId <= 0;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({Event} for {Repository}) names no installation: it comes from a repository "
         + "or organization webhook, not from the TagBot GitHub App, and is ignored. Install the App on the repository and delete that webhook")]

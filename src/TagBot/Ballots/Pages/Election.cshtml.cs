@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using TagBot.Core.Elections.Ballots;
 
 namespace TagBot.Ballots.Pages;
@@ -11,7 +10,7 @@ namespace TagBot.Ballots.Pages;
 /// The ballot page of one election: what it shows depends on the election's state and on who signed
 /// in. Every refusal says why and what to do; no earlier ballot is ever shown (only its existence).
 /// </summary>
-public sealed class ElectionModel(IBallotElections elections, IBallotBox box, IOptions<BallotWebOptions> web) : PageModel
+public sealed class ElectionModel(IBallotElections elections, IBallotBox box) : PageModel
 {
     public const string NoOpinion = "";
 
@@ -35,8 +34,6 @@ public sealed class ElectionModel(IBallotElections elections, IBallotBox box, IO
     /// <summary>A random id per displayed form: the same form sent twice is one ballot.</summary>
     [BindProperty]
     public string Submission { get; set; } = "";
-
-    public bool Configured => web.Value.Configured;
 
     public BallotElection? Election { get; private set; }
 
@@ -114,15 +111,8 @@ public sealed class ElectionModel(IBallotElections elections, IBallotBox box, IO
         return Page();
     }
 
-    public IActionResult OnPostSignIn()
-    {
-        if (!Configured)
-        {
-            return RedirectToPage();
-        }
-
-        return Challenge(new AuthenticationProperties { RedirectUri = Url.Page("/Election", new { Owner, Repo, Issue }) }, GitHubSignIn.GitHubScheme);
-    }
+    public IActionResult OnPostSignIn() =>
+        Challenge(new AuthenticationProperties { RedirectUri = Url.Page("/Election", new { Owner, Repo, Issue }) }, GitHubSignIn.GitHubScheme);
 
     public IActionResult OnPostSignOut() =>
         SignOut(new AuthenticationProperties { RedirectUri = Url.Page("/Election", new { Owner, Repo, Issue }) }, GitHubSignIn.CookieScheme);
@@ -136,11 +126,6 @@ public sealed class ElectionModel(IBallotElections elections, IBallotBox box, IO
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         Voter = BallotVoter.From(User);
-        if (!Configured)
-        {
-            return true;
-        }
-
         Election = await elections.FindAsync(Key, cancellationToken);
         if (Election is null)
         {
