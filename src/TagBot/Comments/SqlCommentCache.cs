@@ -125,8 +125,17 @@ public sealed class SqlCommentCache(IStoreDatabase database) : ICommentCache
     public async Task DeletedAsync(string issue, long commentId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await RecordDeletionAsync(connection, null, issue, commentId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The write behind <see cref="DeletedAsync"/>, inside a caller's transaction: the inbox records the
+    /// deletion a stored <c>issue_comment.deleted</c> delivery names in the transaction that stores it.
+    /// </summary>
+    internal static async Task RecordDeletionAsync(DbConnection connection, DbTransaction? transaction, string issue, long commentId, CancellationToken cancellationToken)
+    {
         await using var command = connection.Command(
-            "INSERT INTO tagbot_comment_deletions (issue, comment_id) VALUES (@issue, @id) ON CONFLICT DO NOTHING")
+            "INSERT INTO tagbot_comment_deletions (issue, comment_id) VALUES (@issue, @id) ON CONFLICT DO NOTHING", transaction)
             .With("@issue", issue).With("@id", commentId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

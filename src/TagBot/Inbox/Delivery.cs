@@ -13,7 +13,8 @@ public sealed record Delivery(
     int? IssueNumber,
     string? Sender,
     DateTimeOffset ReceivedAt,
-    bool MentionsTagBot = false)
+    bool MentionsTagBot = false,
+    long? DeletedCommentId = null)
 {
     /// <summary>The per-issue lane: deliveries of one lane are processed one at a time, in order.</summary>
     public string Lane => LaneKey.For(Repository, IssueNumber);

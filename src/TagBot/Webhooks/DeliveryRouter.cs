@@ -26,8 +26,8 @@ public static partial class DeliveryRouter
         var sender = payload.Sender is { } login && SenderLogin().IsMatch(login) ? login : null;
         var action = ActionOf(payload);
 
-        Delivery ForIssue(long number, bool mentions = false) =>
-            new(deliveryId, eventName, action, installation, Repository(payload.Repository), IssueNumber(number), sender, receivedAt, mentions);
+        Delivery ForIssue(long number, bool mentions = false, long? deletedComment = null) =>
+            new(deliveryId, eventName, action, installation, Repository(payload.Repository), IssueNumber(number), sender, receivedAt, mentions, deletedComment);
 
         Delivery ForRepository(string? repo) =>
             new($"{deliveryId}/{Repository(repo)}", eventName, action, installation, Repository(repo), null, sender, receivedAt);
@@ -35,7 +35,7 @@ public static partial class DeliveryRouter
         return eventName switch
         {
             "issues" => [ForIssue(Required(payload.IssueNumber, "issue"))],
-            "issue_comment" => [ForIssue(Required(payload.IssueNumber, "issue"), Required(payload.Comment, "comment").MentionsTagBot)],
+            "issue_comment" => [ForIssue(Required(payload.IssueNumber, "issue"), Required(payload.Comment, "comment").MentionsTagBot, DeletedComment(payload))],
             "pull_request" when payload.Action == "closed" && RosterBranch.Parse(Required(payload.PullRequestHead, "pull_request").Ref)?.Issue is { } issue =>
                 [ForIssue(issue)],
             "installation" when payload.Action == "created" && payload.Repositories is { } repos => [.. repos.Select(ForRepository)],
@@ -50,6 +50,13 @@ public static partial class DeliveryRouter
     /// </summary>
     public static string? ActionOf(WebhookPayload payload) =>
         payload.Action is not { } action ? null : ActionWord().IsMatch(action) ? action : "invalid";
+
+    /// <summary>
+    /// A deleted comment's ID travels with its delivery and is recorded for the comment cache in the
+    /// same transaction: the reconcile it wakes must not count the comment, and a delta read cannot show a deletion.
+    /// </summary>
+    private static long? DeletedComment(WebhookPayload payload) =>
+        payload is { Action: "deleted", Comment.Id: > 0 } ? payload.Comment.Id : null;
 
     private static T Required<T>(T? value, string field)
         where T : struct =>

@@ -8,7 +8,7 @@ namespace TagBot.Webhooks;
 /// here talks to GitHub or decides governance; the worker reconciles the issue later.
 /// </summary>
 public sealed partial class WebhookIntake(
-    IInbox inbox, WorkSignal signal, TimeProvider clock, WebhookMetrics metrics, Comments.ICommentCache comments, ILogger<WebhookIntake> logger)
+    IInbox inbox, WorkSignal signal, TimeProvider clock, WebhookMetrics metrics, ILogger<WebhookIntake> logger)
 {
     /// <summary>Delivery ids are GUIDs; anything much longer is not from GitHub.</summary>
     public const int MaxDeliveryIdLength = 100;
@@ -44,13 +44,6 @@ public sealed partial class WebhookIntake(
         var added = 0;
         try
         {
-            if (eventName == "issue_comment" && payload is { Action: "deleted", Comment.Id: > 0 })
-            {
-                // Before the delivery: the reconcile it wakes must not count the comment (a delta read cannot show
-                // a deletion). Lost, the issue's comment count still tells (CommentReader); repeated, it is idempotent.
-                await comments.DeletedAsync(routes[0].Lane, payload.Comment.Id, cancellationToken);
-            }
-
             foreach (var delivery in routes)
             {
                 if (await inbox.TryAddAsync(delivery, cancellationToken))

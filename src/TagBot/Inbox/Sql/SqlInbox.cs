@@ -59,6 +59,15 @@ public sealed class SqlInbox : IInbox, IAsyncDisposable
             stored.Add(await command.ExecuteNonQueryAsync(cancellationToken) == 1);
         }
 
+        foreach (var delivery in deliveries)
+        {
+            if (delivery.DeletedCommentId is { } deleted)
+            {
+                // With the delivery or not at all (idempotent when it is resent).
+                await Comments.SqlCommentCache.RecordDeletionAsync(connection, transaction, delivery.Lane, deleted, cancellationToken);
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return stored;
     }
