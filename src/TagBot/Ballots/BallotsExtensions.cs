@@ -12,7 +12,7 @@ namespace TagBot.Ballots;
 /// The box and the stored views are always there (the reconcile seals and counts through them). The
 /// site itself (Razor Pages, sign-in, antiforgery, Data Protection) is built only with an OAuth
 /// client: without one nobody can sign in, no status comment links the page, and an operator who
-/// never uses secret ballots does not carry MVC in memory (docs/performance.md, "Memory").
+/// never uses secret ballots does not carry MVC in memory (docs/performance.md, "Next to Probot").
 /// </remarks>
 public static class BallotsExtensions
 {
@@ -65,11 +65,7 @@ public static class BallotsExtensions
                 context.Request.Host = HostString.FromUriComponent(publicUrl);
             }
 
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'unsafe-inline'; form-action 'self' {web.WebBaseUrl.GetLeftPart(UriPartial.Authority)}; frame-ancestors 'none'; base-uri 'none'";
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.CacheControl = "no-store";
+            PageHeaders(context.Response.Headers, $"form-action 'self' {web.WebBaseUrl.GetLeftPart(UriPartial.Authority)}; ");
             return next(context);
         }).UseAuthentication()); // only the ballot pages sign anyone in: webhooks, health and metrics skip it
         app.MapRazorPages();
@@ -79,12 +75,17 @@ public static class BallotsExtensions
     /// <summary>What the page says without an OAuth client; headers as on the real page.</summary>
     private static Task NotConfiguredAsync(HttpContext context)
     {
-        var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
+        PageHeaders(context.Response.Headers, formAction: "");
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync(NotConfiguredPage.Html, context.RequestAborted);
+    }
+
+    /// <summary>No scripts, no framing, no referrer, no caching; forms only where <paramref name="formAction"/> allows.</summary>
+    private static void PageHeaders(IHeaderDictionary headers, string formAction)
+    {
+        headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'unsafe-inline'; {formAction}frame-ancestors 'none'; base-uri 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-store";
-        context.Response.ContentType = "text/html; charset=utf-8";
-        return context.Response.WriteAsync(NotConfiguredPage.Html, context.RequestAborted);
     }
 }
