@@ -25,7 +25,13 @@ public sealed partial class BallotPageBrowserTests(BallotSite site) : IClassFixt
         var election = await site.ElectionAsync(101, BallotKind.Approval, ["voter-ana"]);
         var page = await NewPageAsync();
 
-        await page.GotoAsync(site.PageUrl(site.App, 101));
+        var response = await page.GotoAsync(site.PageUrl(site.App, 101));
+        var headers = await response!.AllHeadersAsync();
+        Assert.Equal(
+            $"default-src 'none'; style-src 'unsafe-inline'; form-action 'self' {site.GitHub.BaseUrl.GetLeftPart(UriPartial.Authority)}; frame-ancestors 'none'; base-uri 'none'",
+            headers["content-security-policy"]);
+        Assert.Contains("no-store", headers["cache-control"], StringComparison.Ordinal); // antiforgery adds no-cache
+        Assert.Equal(("nosniff", "no-referrer"), (headers["x-content-type-options"], headers["referrer-policy"]));
         await ShootAsync(page, "signed-out");
         await SignInAsync(page, "voter-ana");
         await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Approve the candidates you support" })).ToBeVisibleAsync();
@@ -248,6 +254,9 @@ public sealed partial class BallotPageBrowserTests(BallotSite site) : IClassFixt
         var response = await page.GotoAsync(site.PageUrl(bare, 111));
 
         Assert.Equal(200, response!.Status);
+        var headers = await response.AllHeadersAsync();
+        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'", headers["content-security-policy"]); // no form anywhere
+        Assert.Equal(("no-store", "nosniff", "no-referrer"), (headers["cache-control"], headers["x-content-type-options"], headers["referrer-policy"]));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Secret ballots are not configured");
         await Expect(page.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
     }
